@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <float.h>
 
 /* ---- platform switches (accepted for source compatibility with upstream builds) ------------- */
 #if defined(LUA_USE_LINUX) || defined(LUA_USE_MACOSX) || defined(LUA_USE_IOS)

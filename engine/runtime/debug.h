@@ -18,6 +18,9 @@ namespace luna::runtime {
 // " (constant 'x')" / " (method 'x')" for a value that is a register or upvalue of the running Lua
 // function (L->ci), truncated to out_size (always '\0'-terminated).
 void variable_info(lua_State* L, const luna::Value* v, char* out, std::size_t out_size);
+// The same text for the VM's messages: returns a static "" when there is nothing to say, else
+// pushes the text on the stack (one slot) and returns it.
+const char* variable_info(lua_State* L, const luna::Value* v);
 // How the function called from frame `ci` was named by its caller (ci is the CALLING frame, as
 // 5.4's funcnamefromcall): returns the kind ("global", "method", "metamethod", ...) and sets
 // *name, or returns null when nothing sensible is known.

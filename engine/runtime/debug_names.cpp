@@ -8,6 +8,7 @@
 #include "bytecode/opcodes.h"
 #include "object/functions.h"
 #include "runtime/debug.h"
+#include "runtime/format.h"
 
 namespace luna::runtime {
 
@@ -240,26 +241,36 @@ const char* function_name(lua_State* L, CallInfo* ci, const char** name) {
   return nullptr;
 }
 
+namespace {
+
+// Kind and name of value v as the running Lua function sees it (an upvalue or a register), or null.
+const char* describe(lua_State* L, const Value* v, const char** name) {
+  CallInfo* ci = L->ci;
+  if (!is_lua_frame(ci)) return nullptr;
+  LClosure* cl = as_lclosure(*ci->func);
+  for (int i = 0; i < cl->nupvalues; i++) {
+    if (cl->upvals[i] != nullptr && cl->upvals[i]->v.p == v) {
+      *name = upvalue_name(cl->p, i);
+      return kind_upvalue;
+    }
+  }
+  int reg = register_of(ci, v);
+  return reg >= 0 ? object_name(cl->p, current_pc(ci), reg, name) : nullptr;
+}
+
+}  // namespace
+
 void variable_info(lua_State* L, const Value* v, char* out, std::size_t out_size) {
   if (out_size == 0) return;
   out[0] = '\0';
-  CallInfo* ci = L->ci;
-  if (!is_lua_frame(ci)) return;
-  LClosure* cl = as_lclosure(*ci->func);
-  const char* kind = nullptr;
   const char* name = nullptr;
-  for (int i = 0; i < cl->nupvalues; i++) {
-    if (cl->upvals[i] != nullptr && cl->upvals[i]->v.p == v) {
-      name = upvalue_name(cl->p, i);
-      kind = kind_upvalue;
-      break;
-    }
-  }
-  if (kind == nullptr) {
-    int reg = register_of(ci, v);
-    if (reg >= 0) kind = object_name(cl->p, current_pc(ci), reg, &name);
-  }
-  if (kind != nullptr) std::snprintf(out, out_size, " (%s '%s')", kind, name);
+  if (const char* kind = describe(L, v, &name)) std::snprintf(out, out_size, " (%s '%s')", kind, name);
+}
+
+const char* variable_info(lua_State* L, const Value* v) {
+  const char* name = nullptr;
+  const char* kind = describe(L, v, &name);
+  return kind == nullptr ? "" : push_fstring(L, " (%s '%s')", kind, name);
 }
 
 }  // namespace luna::runtime

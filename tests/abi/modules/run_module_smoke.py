@@ -5,12 +5,13 @@ Exit status: 0 same output, 1 different, 77 (skip) when the module is not instal
 so a missing test-time dependency shows up as "skipped", never as "passed".
 """
 import argparse
+import os
 import subprocess
 import sys
 
 
-def run(interpreter, script, timeout):
-    result = subprocess.run([interpreter, script], capture_output=True, text=True, timeout=timeout)
+def run(interpreter, script, timeout, env):
+    result = subprocess.run([interpreter, script], capture_output=True, text=True, timeout=timeout, env=env)
     return result.returncode, result.stdout + result.stderr
 
 
@@ -20,15 +21,20 @@ def main():
     parser.add_argument("--luna", required=True)
     parser.add_argument("--module", required=True)
     parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument("--cpath", help="directory searched first for C modules (?.so)")
     parser.add_argument("script")
     args = parser.parse_args()
 
-    probe = subprocess.run([args.reference, "-e", f"require '{args.module}'"], capture_output=True)
+    env = dict(os.environ)
+    if args.cpath:
+        # ";;" keeps the default path after ours; the versioned variable wins over LUA_CPATH.
+        env["LUA_CPATH_5_4"] = env["LUA_CPATH"] = os.path.join(args.cpath, "?.so") + ";;"
+    probe = subprocess.run([args.reference, "-e", f"require '{args.module}'"], capture_output=True, env=env)
     if probe.returncode != 0:
         print(f"module '{args.module}' is not installed for lua5.4: skipped")
         return 77
-    ref_status, ref_output = run(args.reference, args.script, args.timeout)
-    luna_status, luna_output = run(args.luna, args.script, args.timeout)
+    ref_status, ref_output = run(args.reference, args.script, args.timeout, env)
+    luna_status, luna_output = run(args.luna, args.script, args.timeout, env)
     if (ref_status, ref_output) == (luna_status, luna_output):
         print(ref_output, end="")
         return 0

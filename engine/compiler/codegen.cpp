@@ -64,10 +64,9 @@ void FuncState::remove_last_instruction() {
 
 // The previous instruction, unless a jump may land between it and the current position.
 Instruction* FuncState::previous_instruction() {
-  static Instruction invalid = ~Instruction{0};
   if (pc() > last_target) return &f.code.back();
-  invalid = ~Instruction{0};
-  return &invalid;
+  invalid_instruction_ = ~Instruction{0};  // matches no opcode
+  return &invalid_instruction_;
 }
 
 // ---- registers ---------------------------------------------------------------------------------

@@ -225,6 +225,7 @@ class FuncState {
   std::unordered_map<std::int64_t, int> int_constants_;
   std::unordered_map<std::uint64_t, int> float_constants_;
   int true_k_ = -1, false_k_ = -1, nil_k_ = -1;
+  bytecode::Instruction invalid_instruction_ = 0;  // what previous_instruction() gives at a jump target
 };
 
 }  // namespace luna::compiler

@@ -10,7 +10,7 @@
 namespace luna::state {
 lua_State* new_state(lua_Alloc f, void* ud);  // a complete state (registry, globals), or null
 void close_state(lua_State* L);               // frees every object and the state itself
-lua_State* new_thread(lua_State* L);          // a new thread sharing L's global state (not pushed)
+lua_State* new_thread(lua_State* L);          // a new thread sharing L's global state, pushed on L
 }  // namespace luna::state
 
 namespace luna::runtime {

@@ -6,6 +6,7 @@
 #include "capi/state_bridge.h"
 #include "gc/gc.h"
 #include "lua.h"
+#include "object/state_init.h"
 #include "runtime/dump.h"
 
 using namespace luna;

@@ -8,6 +8,7 @@
 
 #include "gc/gc.h"
 #include "object/functions.h"
+#include "runtime/debug.h"
 #include "runtime/error.h"
 #include "vm/call.h"
 #include "vm/interp.h"

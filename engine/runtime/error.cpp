@@ -9,6 +9,8 @@
 #include <string>
 
 #include "base/chunkid.h"
+#include "runtime/debug.h"
+#include "runtime/format.h"
 #include "object/functions.h"
 #include "object/strings.h"
 #include "object/tables.h"
@@ -20,14 +22,6 @@
 namespace luna::runtime {
 
 namespace {
-
-const char* push_fstring(lua_State* L, const char* fmt, ...) {
-  va_list args;
-  va_start(args, fmt);
-  const char* s = push_vfstring(L, fmt, args);
-  va_end(args);
-  return s;
-}
 
 const Proto* proto_of(const CallInfo* ci) { return as_lclosure(*ci->func)->p; }
 
@@ -94,19 +88,6 @@ int run_protected(lua_State* L, ProtectedFn f, void* ud) {
 }
 
 [[noreturn]] void memory_error(lua_State* L) { raise(L, status::errmem); }
-
-int current_pc(CallInfo* ci) {
-  return static_cast<int>(ci->u.l.saved_pc - proto_of(ci)->code) - 1;
-}
-
-int current_line(CallInfo* ci) {
-  if (ci->call_status & cist::c) return -1;
-  const Proto* p = proto_of(ci);
-  if (p->size_line_info == 0) return -1;
-  int pc = current_pc(ci);
-  if (pc < 0) pc = 0;
-  return p->line_info[pc];
-}
 
 const char* add_position(lua_State* L, const char* msg, CallInfo* ci) {
   char buffer[base::id_size];

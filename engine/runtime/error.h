@@ -40,22 +40,7 @@ int close_protected(lua_State* L, std::ptrdiff_t level, int status);
 // Name for messages: __name of the metatable (tables, full userdata) or the basic type name.
 const char* object_type_name(lua_State* L, const Value* v);
 const char* basic_type_name(int basic_type);
-// "chunk:line: msg" for the Lua function of ci (leaves the message as is for C functions): pushes
-// the result on the stack and returns it.
+// "chunk:line: msg" for the Lua function of ci: pushes the result on the stack and returns it.
 const char* add_position(lua_State* L, const char* msg, CallInfo* ci);
-int current_line(CallInfo* ci);   // -1 for C functions or stripped code
-int current_pc(CallInfo* ci);     // of a Lua frame
-
-// Provided by runtime/debug.cpp (C API engineer); declared here with the shapes the VM assumes:
-// variable_info returns "" or " (local 'x')" / " (global 'x')" / " (field 'y')" / " (upvalue 'u')"
-// / " (constant 'c')" / " (method 'm')" for a value the current Lua function is operating on
-// (v points into its registers, constants or upvalues); the text may be pushed on the stack.
-const char* variable_info(lua_State* L, const Value* v);
-// Kind ("global", "local", "method", "field", "upvalue", "constant", "metamethod", "for iterator",
-// "hook") and name of the function being called by the instruction running in frame ci; null when
-// unknown.
-const char* function_name(lua_State* L, CallInfo* ci, const char** name);
-// lua_pushvfstring (runtime/format.cpp): pushes the formatted string and returns its contents.
-const char* push_vfstring(lua_State* L, const char* fmt, va_list args);
 
 }  // namespace luna::runtime

@@ -369,7 +369,7 @@ void concat(lua_State* L, int total) {
         }
         total_len += l;
       }
-      String* result;
+      String* result = nullptr;
       char* dest;
       char short_buffer[max_short_len];
       if (total_len <= max_short_len) {

@@ -176,8 +176,8 @@ const char* object_type_name(lua_State* L, const Value* v) {
   run_error(L, "attempt to compare %s with %s", t1, t2);
 }
 
-[[noreturn]] void for_error(lua_State* L, const Value*, const char* what) {
-  run_error(L, "'for' %s must be a number", what);
+[[noreturn]] void for_error(lua_State* L, const Value* v, const char* what) {
+  run_error(L, "bad 'for' %s (number expected, got %s)", what, object_type_name(L, v));
 }
 
 void set_error_object(lua_State* L, int status, StackId old_top) {

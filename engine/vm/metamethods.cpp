@@ -234,7 +234,7 @@ bool to_string_in_place(lua_State* L, StackId v) {
 // ---- arithmetic -----------------------------------------------------------------------------
 
 std::int64_t int_div(lua_State* L, std::int64_t a, std::int64_t b) {
-  if (b == 0) [[unlikely]] runtime::run_error(L, "attempt to perform 'n//0'");
+  if (b == 0) [[unlikely]] runtime::run_error(L, "attempt to divide by zero");
   return number::int_floor_div(a, b);
 }
 
@@ -448,7 +448,7 @@ void finish_get(lua_State* L, const Value& t, const Value& key, StackId res, con
       slot = nullptr;
     }
   }
-  runtime::run_error(L, "'__index' chain too long; possibly a loop");
+  runtime::run_error(L, "'__index' chain too long; possible loop");
 }
 
 void finish_set(lua_State* L, const Value& t, const Value& key, const Value& val, const Value* slot) {
@@ -483,7 +483,7 @@ void finish_set(lua_State* L, const Value& t, const Value& key, const Value& val
       slot = nullptr;
     }
   }
-  runtime::run_error(L, "'__newindex' chain too long; possibly a loop");
+  runtime::run_error(L, "'__newindex' chain too long; possible loop");
 }
 
 void get_table(lua_State* L, const Value& t, const Value& key, StackId res) {

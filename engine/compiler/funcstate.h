@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -221,7 +220,7 @@ class FuncState {
   void code_not(ExpDesc& e);
   bool is_kstr(const ExpDesc& e);
 
-  std::map<std::string, int> string_constants_;
+  std::unordered_map<std::string, int> string_constants_;
   std::unordered_map<std::int64_t, int> int_constants_;
   std::unordered_map<std::uint64_t, int> float_constants_;
   int true_k_ = -1, false_k_ = -1, nil_k_ = -1;

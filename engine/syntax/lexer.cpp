@@ -27,6 +27,8 @@ bool is_print(int c) { return c >= 32 && c < 127; }
 int hex_value(int c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 Tok reserved_word(std::string_view name) {
+  // Reserved words are 2..8 lowercase letters: most names are rejected without a search.
+  if (name.size() < 2 || name.size() > 8 || name[0] < 'a' || name[0] > 'w') return Tok::Name;
   for (int k = 0; k < reserved_count; ++k)
     if (token_names[k] == name) return static_cast<Tok>(static_cast<int>(Tok::And) + k);
   return Tok::Name;

@@ -1,4 +1,6 @@
 // Numeral parsing/formatting against the C library (strtod / "%.14g") and Lua 5.4's rules.
+#include "number/numconv.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 
 #include "base/chunkid.h"
 #include "number/arith.h"
-#include "number/numconv.h"
 
 using namespace luna::number;
 
@@ -73,8 +74,8 @@ TEST(NumConv, Floats) {
 
 TEST(NumConv, Rejections) {
   Numeral n{};
-  for (const char* bad : {"", " ", "1e", "1e+", "inf", "nan", "-inf", "0x", "0xp1", "0x.p1", "--1",
-                          "+-1", "1 2", "1..2", "abc", "0x1g", "1.5nan", ".", "e5", "0x1p", "1f"}) {
+  for (const char* bad : {"",    " ",   "1e",   "1e+", "inf",  "nan",    "-inf", "0x", "0xp1", "0x.p1", "--1",
+                          "+-1", "1 2", "1..2", "abc", "0x1g", "1.5nan", ".",    "e5", "0x1p", "1f"}) {
     EXPECT_EQ(parse_numeral(bad, n), 0u) << bad;
   }
   EXPECT_EQ(parse_numeral(std::string_view("1\0", 2), n), 0u);

@@ -338,3 +338,40 @@ TEST(BlueprintInvariants, LocalsDebugInfoOrder) {
             (std::vector<std::string>{"a", "b", "d", "(for state)", "(for state)", "(for state)", "i", "e"}));
   EXPECT_EQ(bp->locals[1].end_pc - bp->locals[1].start_pc, 0);  // 'b' dies at once
 }
+
+// Deterministic mutation fuzzing: whatever the input, compile() returns either a blueprint that
+// satisfies the invariants or a positioned error message.
+TEST(BlueprintInvariants, MutatedSourcesNeverBreakInvariants) {
+  const std::string base = kitchen_sink;
+  const char* fragments[] = {
+      "(",   ")",       "{",        "}",      "[",      "]",     "=",     "==", "..",   "...",
+      "end", "local ",  "function", "return", "goto x", "::x::", "break", "if", "then", "\"",
+      "'",   "[[",      "]]",       "--[[",   "0x",     "1e",    "\\",    ",",  ";",    ".",
+      ":",   "<const>", "<close>",  "+",      "-",      "not",   "and",   "or", "nil",  "\n"};
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  int compiled = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string source = base;
+    int edits = 1 + static_cast<int>(next(3));
+    for (int e = 0; e < edits; ++e) {
+      std::size_t at = next(source.size() + 1);
+      if (next(2) == 0)
+        source.erase(at, next(6));
+      else
+        source.insert(at, fragments[next(sizeof fragments / sizeof fragments[0])]);
+    }
+    auto result = luna::compiler::compile(source, "=test");
+    if (auto* error = std::get_if<luna::compiler::CompileError>(&result)) {
+      EXPECT_EQ(error->message.rfind("test:", 0), 0u) << error->message;
+      continue;
+    }
+    ++compiled;
+    std::set<Op> seen;
+    verify(*std::get<0>(result), seen, true);
+  }
+  EXPECT_GT(compiled, 10);
+}

@@ -171,6 +171,7 @@ struct GlobalState {
   String* strcache[53][2];          // cache of lua_pushstring/getfield C strings (by pointer)
   lua_WarnFunction warnf;
   void* ud_warn;
+  std::uint8_t gc_stress;           // nonzero: full collection at every gc::check (see gc/gc.h)
 };
 
 }  // namespace luna

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "object/objects.h"
+#include "object/state.h"
 
 namespace luna::strings {
 

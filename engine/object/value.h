@@ -62,9 +62,20 @@ union Payload {
   int b;               // unused: booleans are told apart by tag alone
 };
 
+// Copying a Value copies exactly the payload and the tag, never the 7 padding bytes: table nodes
+// keep their key tag and chain offset in the padding of their value (see Node in objects.h), so a
+// plain 16-byte copy into a node slot would corrupt the node. Copy construction stays a plain copy.
 struct Value {
   Payload v;
   std::uint8_t tt;
+
+  Value() = default;
+  Value(const Value&) = default;
+  Value& operator=(const Value& other) {
+    v = other.v;
+    tt = other.tt;
+    return *this;
+  }
 
   std::uint8_t tag() const { return tt; }
   int basic_type() const { return tag::basic_of(tt); }

@@ -184,17 +184,6 @@ UpVal** upvalue_reference(lua_State* L, int fidx, int n, LClosure** owner) {
 
 }  // namespace
 
-int current_pc(CallInfo* ci) {
-  const Proto* p = as_lclosure(*ci->func)->p;
-  return static_cast<int>(ci->u.l.saved_pc - p->code) - 1;
-}
-
-int current_line(CallInfo* ci) {
-  if (!is_lua_frame(ci)) return -1;
-  int pc = current_pc(ci);
-  return line_of(as_lclosure(*ci->func)->p, pc < 0 ? 0 : pc);  // pc -1: the frame has not started
-}
-
 int line_of(const Proto* p, int pc) {
   if (p->line_info == nullptr || pc < 0 || pc >= p->size_line_info) return -1;
   return p->line_info[pc];

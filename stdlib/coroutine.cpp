@@ -23,7 +23,7 @@ constexpr const char* status_name(Status status) {
 
 lua_State* check_coroutine(lua_State* L) {
   lua_State* coroutine = lua_tothread(L, 1);
-  luaL_argexpected(L, coroutine != nullptr, 1, "coroutine");
+  luaL_argexpected(L, coroutine != nullptr, 1, "thread");
   return coroutine;
 }
 

@@ -176,8 +176,8 @@ const char* search_path(lua_State* L, const char* name, const char* path, const 
 }
 
 int searchpath(lua_State* L) {
-  const char* found = search_path(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2), luaL_optstring(L, 3, "."),
-                                  luaL_optstring(L, 4, kDirectorySeparator));
+  const char* found = search_path(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2),
+                                  luaL_optstring(L, 3, "."), luaL_optstring(L, 4, kDirectorySeparator));
   if (found != nullptr) return 1;
   luaL_pushfail(L);
   lua_insert(L, -2);
@@ -375,9 +375,14 @@ void create_clibs_table(lua_State* L) {
 }
 
 constexpr luaL_Reg kPackageFunctions[] = {
-    {"loadlib", loadlib}, {"searchpath", searchpath},
+    {"loadlib", loadlib},
+    {"searchpath", searchpath},
     // filled in by luaopen_package
-    {"preload", nullptr}, {"cpath", nullptr}, {"path", nullptr}, {"searchers", nullptr}, {"loaded", nullptr},
+    {"preload", nullptr},
+    {"cpath", nullptr},
+    {"path", nullptr},
+    {"searchers", nullptr},
+    {"loaded", nullptr},
     {nullptr, nullptr},
 };
 

@@ -47,7 +47,10 @@ void make_api_symbols_global() {
   Dl_info info;
   if (dladdr(reinterpret_cast<void*>(&lua_newstate), &info) == 0 || info.dli_fname == nullptr) return;
   void* self = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL);
-  if (self != nullptr) dlclose(self);  // the promotion stays; drop the extra reference
+  if (self != nullptr)
+    dlclose(self);  // the promotion stays; drop the extra reference
+  else
+    dlerror();  // e.g. the main program: already global; clear the error so it is not reported later
 }
 
 // Opens a shared library; on failure pushes dlerror's message and returns nullptr.

@@ -91,7 +91,14 @@ Options parse_options(int argc, char** argv) {
     std::printf("Luna %s (%s)\n", LUNA_VERSION, LUA_VERSION);
     if (i == argc) std::exit(EXIT_SUCCESS);
   }
-  if (i == argc) usage("no input files given");
+  if (i == argc) {
+    // As luac: `-l` or `-p` without files works on the default output, e.g. `lunac -l` lists
+    // the luac.out written by a previous run.
+    if (options.listing == 0 && !options.parse_only) usage("no input files given");
+    static char default_input[] = "luac.out";
+    argv[--i] = default_input;
+    options.first_file = i;
+  }
   return options;
 }
 

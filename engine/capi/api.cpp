@@ -20,6 +20,10 @@ using namespace luna;
 
 namespace {
 
+// Status for functions::close meaning "no error; leave the values above the slots alone" (5.4's
+// CLOSEKTOP; vm/status.h's status::close_keep_top).
+constexpr int close_keep_top = -1;
+
 bool raw_equal(const Value& a, const Value& b) {
   if (a.tt != b.tt) {
     if (a.is_integer() && b.is_float()) return number::eq_int_float(a.as_int(), b.as_float());
@@ -63,7 +67,7 @@ LUA_API void lua_settop(lua_State* L, int idx) {
   }
   StackId new_top = L->top + diff;
   if (diff < 0 && L->tbc_list != nullptr && L->tbc_list >= new_top)
-    new_top = functions::close(L, new_top, LUA_OK, false);  // runs pending __close of removed slots
+    new_top = functions::close(L, new_top, close_keep_top, false);  // pending __close of removed slots
   L->top = new_top;
 }
 

@@ -6,6 +6,7 @@
 #include "capi/state_bridge.h"
 #include "gc/gc.h"
 #include "lua.h"
+#include "object/state_init.h"
 #include "runtime/dump.h"
 
 using namespace luna;
@@ -27,15 +28,7 @@ LUA_API void lua_close(lua_State* L) {
 
 LUA_API lua_State* lua_newthread(lua_State* L) {
   gc::check(L);
-  lua_State* L1 = state::new_thread(L);
-  set_thread(*L->top, L1);
-  capi::increment_top(L);
-  // A new thread inherits the hooks of its creator (5.4 behaviour).
-  L1->hook_mask = L->hook_mask;
-  L1->base_hook_count = L->base_hook_count;
-  L1->hook = L->hook;
-  L1->hook_count = L1->base_hook_count;
-  return L1;
+  return state::new_thread(L);  // pushed on L; inherits L's hooks and the main thread's extra space
 }
 
 LUA_API lua_Number lua_version(lua_State* L) {

@@ -44,12 +44,19 @@ Lexer::Lexer(std::string_view source, std::string chunk_id)
 std::string Lexer::token_to_string(Tok kind) {
   int code = static_cast<int>(kind);
   if (code < static_cast<int>(Tok::first_reserved)) {
-    if (is_print(code)) return std::string("'") + static_cast<char>(code) + "'";
-    return "'<\\" + std::to_string(code) + ">'";
+    std::string text = "'";
+    if (is_print(code)) {
+      text += static_cast<char>(code);
+    } else {
+      text.append("<\\").append(std::to_string(code)).append(">");
+    }
+    return text += '\'';
   }
   std::string_view name = token_names[code - static_cast<int>(Tok::first_reserved)];
-  if (kind < Tok::Eos) return "'" + std::string(name) + "'";
-  return std::string(name);
+  if (kind >= Tok::Eos) return std::string(name);
+  std::string text = "'";
+  text.append(name);
+  return text += '\'';
 }
 
 std::string Lexer::near_text(const Token& token) const {

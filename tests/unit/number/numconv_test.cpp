@@ -277,6 +277,12 @@ TEST(Arith, MixedComparisons) {
   EXPECT_FALSE(lt_float_int(3.0, 3));
 }
 
+static std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out.append(part);
+  return out;
+}
+
 TEST(ChunkId, Forms) {
   using luna::base::chunk_id;
   EXPECT_EQ(chunk_id("=stdin"), "stdin");
@@ -284,11 +290,11 @@ TEST(ChunkId, Forms) {
   EXPECT_EQ(chunk_id("x = 1"), "[string \"x = 1\"]");
   EXPECT_EQ(chunk_id("line1\nline2"), "[string \"line1...\"]");
   std::string long_source(100, 'a');
-  EXPECT_EQ(chunk_id(long_source), "[string \"" + std::string(45, 'a') + "...\"]");
-  EXPECT_EQ(chunk_id(std::string(44, 'b')), "[string \"" + std::string(44, 'b') + "\"]");
-  EXPECT_EQ(chunk_id(std::string(45, 'b')), "[string \"" + std::string(45, 'b') + "...\"]");
-  std::string long_file = "@" + std::string(70, 'f') + "END";
-  EXPECT_EQ(chunk_id(long_file), "..." + std::string(53, 'f') + "END");
-  EXPECT_EQ(chunk_id("=" + std::string(70, 'n')), std::string(59, 'n'));
-  EXPECT_EQ(chunk_id("@" + std::string(59, 'f')), std::string(59, 'f'));
+  EXPECT_EQ(chunk_id(long_source), cat({"[string \"", std::string(45, 'a'), "...\"]"}));
+  EXPECT_EQ(chunk_id(std::string(44, 'b')), cat({"[string \"", std::string(44, 'b'), "\"]"}));
+  EXPECT_EQ(chunk_id(std::string(45, 'b')), cat({"[string \"", std::string(45, 'b'), "...\"]"}));
+  std::string long_file = cat({"@", std::string(70, 'f'), "END"});
+  EXPECT_EQ(chunk_id(long_file), cat({"...", std::string(53, 'f'), "END"}));
+  EXPECT_EQ(chunk_id(cat({"=", std::string(70, 'n')})), std::string(59, 'n'));
+  EXPECT_EQ(chunk_id(cat({"@", std::string(59, 'f')})), std::string(59, 'f'));
 }

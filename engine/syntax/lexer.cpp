@@ -226,7 +226,7 @@ int Lexer::read_hex_digit() {
 int Lexer::read_hex_escape() {
   int value = read_hex_digit();
   value = (value << 4) + read_hex_digit();
-  buffer_.resize(buffer_.size() - 2);
+  drop_saved(2);
   return value;
 }
 
@@ -244,7 +244,7 @@ std::uint32_t Lexer::read_utf8_escape() {
   }
   escape_check(current_char_ == '}', "missing '}'");
   advance();  // '}'
-  buffer_.resize(buffer_.size() - saved);
+  drop_saved(saved);
   return value;
 }
 
@@ -275,7 +275,7 @@ int Lexer::read_decimal_escape() {
     save_and_advance();
   }
   escape_check(value <= UCHAR_MAX, "decimal escape too large");
-  buffer_.resize(buffer_.size() - static_cast<std::size_t>(digits));
+  drop_saved(static_cast<std::size_t>(digits));
   return value;
 }
 

@@ -122,6 +122,13 @@ TEST(NumConv, ReferenceEdgeCases) {
       {"123abc", false, false, 0},
       {"12.5.6", false, false, 0},
       {"3e2.5", false, false, 0},
+      {"0x5p+-2", false, false, 0},
+      {"-0xaaP ", false, false, 0},
+      {"0x0.51p", false, false, 0},
+      {"1e+-2", false, false, 0},
+      {"0x1p+2", true, false, 4.0},
+      {"0x1P-2", true, false, 0.25},
+      {"1E-2", true, false, 0.01},
   };
   for (const Case& c : cases) {
     Numeral n{};

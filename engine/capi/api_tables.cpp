@@ -1,0 +1,317 @@
+// The C API, part 2: get/set functions (Lua -> stack, stack -> Lua), metatables, user values,
+// table traversal, and the operators (arith, compare, concat, len). Metamethod-aware operations go
+// through the VM (vm/interp.h); raw ones use the table module directly. Every store into a heap
+// object goes through a GC barrier.
+#include <climits>
+
+#include "capi/index.h"
+#include "vm/interp.h"
+#include "gc/gc.h"
+#include "lua.h"
+#include "object/state.h"
+#include "object/strings.h"
+#include "object/tables.h"
+#include "object/userdata.h"
+
+using namespace luna;
+
+namespace {
+
+// The global table: registry[LUA_RIDX_GLOBALS], created with the state and never removed.
+const Value* globals(lua_State* L) {
+  return tables::get_int(as_table(L->global->registry), LUA_RIDX_GLOBALS);
+}
+
+// The table at idx; null when it is not a table (API misuse: the raw functions then act on an
+// empty table instead of crashing).
+Table* table_at(lua_State* L, int idx) {
+  Value* t = capi::index_to_value(L, idx);
+  LUNA_API_CHECK(L, t->is_table(), "table expected");
+  return t->is_table() ? as_table(*t) : nullptr;
+}
+
+const Value* raw_lookup(lua_State* L, Table* t, const Value& key) {
+  return t != nullptr ? tables::get(t, key) : capi::nil_slot(L);
+}
+
+int get_string_key(lua_State* L, const Value* t, const char* k) {
+  String* key = strings::new_cstring(L, k);
+  set_string(*L->top, key);
+  capi::increment_top(L);
+  vm::get_table(L, *t, L->top[-1], L->top - 1);  // the result replaces the key
+  return L->top[-1].basic_type();
+}
+
+void set_string_key(lua_State* L, const Value* t, const char* k) {
+  capi::check_elements(L, 1);
+  String* key = strings::new_cstring(L, k);
+  set_string(*L->top, key);
+  capi::increment_top(L);
+  vm::set_table(L, *t, L->top[-1], L->top[-2]);
+  L->top -= 2;  // value and key
+}
+
+int finish_raw_get(lua_State* L, const Value* slot) {
+  if (slot->is_nil())
+    L->top->set_nil();  // never copy empty/absent variants to the stack
+  else
+    *L->top = *slot;
+  capi::increment_top(L);
+  return L->top[-1].basic_type();
+}
+
+void raw_set(lua_State* L, int idx, const Value& key, int n) {
+  capi::check_elements(L, n);
+  Table* t = table_at(L, idx);
+  if (t != nullptr) {
+    tables::set(L, t, key, L->top[-1]);  // barrier included
+    tables::invalidate_tm_cache(t);
+  }
+  L->top -= n;
+}
+
+Table* metatable_of(lua_State* L, const Value* o) {
+  switch (o->basic_type()) {
+    case tag::t_table: return as_table(*o)->metatable;
+    case tag::t_userdata: return as_udata(*o)->metatable;
+    default: return L->global->metatables[o->basic_type()];
+  }
+}
+
+}  // namespace
+
+// ---- get functions -------------------------------------------------------------------------------
+
+LUA_API int lua_getglobal(lua_State* L, const char* name) {
+  Value g = *globals(L);  // copied: the registry slot could move if the registry grew
+  return get_string_key(L, &g, name);
+}
+
+LUA_API int lua_gettable(lua_State* L, int idx) {
+  capi::check_elements(L, 1);
+  const Value* t = capi::index_to_value(L, idx);
+  vm::get_table(L, *t, L->top[-1], L->top - 1);
+  return L->top[-1].basic_type();
+}
+
+LUA_API int lua_getfield(lua_State* L, int idx, const char* k) {
+  return get_string_key(L, capi::index_to_value(L, idx), k);
+}
+
+LUA_API int lua_geti(lua_State* L, int idx, lua_Integer n) {
+  const Value* t = capi::index_to_value(L, idx);
+  Value key = Value::from_int(n);
+  L->top->set_nil();
+  capi::increment_top(L);  // the result slot is on the stack during metamethod calls
+  vm::get_table(L, *t, key, L->top - 1);
+  return L->top[-1].basic_type();
+}
+
+LUA_API int lua_rawget(lua_State* L, int idx) {
+  capi::check_elements(L, 1);
+  const Value* slot = raw_lookup(L, table_at(L, idx), L->top[-1]);
+  L->top--;
+  return finish_raw_get(L, slot);
+}
+
+LUA_API int lua_rawgeti(lua_State* L, int idx, lua_Integer n) {
+  Table* t = table_at(L, idx);
+  return finish_raw_get(L, t != nullptr ? tables::get_int(t, n) : capi::nil_slot(L));
+}
+
+LUA_API int lua_rawgetp(lua_State* L, int idx, const void* p) {
+  Value key;
+  key.set_light_userdata(const_cast<void*>(p));
+  return finish_raw_get(L, raw_lookup(L, table_at(L, idx), key));
+}
+
+LUA_API void lua_createtable(lua_State* L, int narray, int nrec) {
+  Table* t = tables::new_table(L);
+  set_table(*L->top, t);
+  capi::increment_top(L);
+  if (narray > 0 || nrec > 0)
+    tables::resize(L, t, static_cast<unsigned>(narray > 0 ? narray : 0),
+                   static_cast<unsigned>(nrec > 0 ? nrec : 0));
+  gc::check(L);
+}
+
+LUA_API void* lua_newuserdatauv(lua_State* L, size_t size, int nuvalue) {
+  LUNA_API_CHECK(L, 0 <= nuvalue && nuvalue < SHRT_MAX, "invalid value");
+  if (nuvalue < 0) nuvalue = 0;
+  Udata* u = userdata::new_udata(L, size, nuvalue);
+  set_udata(*L->top, u);
+  capi::increment_top(L);
+  gc::check(L);
+  return u->data();
+}
+
+LUA_API int lua_getmetatable(lua_State* L, int objindex) {
+  Table* mt = metatable_of(L, capi::index_to_value(L, objindex));
+  if (mt == nullptr) return 0;
+  set_table(*L->top, mt);
+  capi::increment_top(L);
+  return 1;
+}
+
+LUA_API int lua_getiuservalue(lua_State* L, int idx, int n) {
+  Value* o = capi::index_to_value(L, idx);
+  LUNA_API_CHECK(L, o->is_userdata(), "full userdata expected");
+  int type;
+  if (!o->is_userdata() || n <= 0 || n > as_udata(*o)->nuvalue) {
+    L->top->set_nil();
+    type = LUA_TNONE;
+  } else {
+    *L->top = as_udata(*o)->uv[n - 1];
+    type = L->top->basic_type();
+  }
+  capi::increment_top(L);
+  return type;
+}
+
+// ---- set functions -------------------------------------------------------------------------------
+
+LUA_API void lua_setglobal(lua_State* L, const char* name) {
+  Value g = *globals(L);
+  set_string_key(L, &g, name);
+}
+
+LUA_API void lua_settable(lua_State* L, int idx) {
+  capi::check_elements(L, 2);
+  const Value* t = capi::index_to_value(L, idx);
+  vm::set_table(L, *t, L->top[-2], L->top[-1]);
+  L->top -= 2;
+}
+
+LUA_API void lua_setfield(lua_State* L, int idx, const char* k) {
+  set_string_key(L, capi::index_to_value(L, idx), k);
+}
+
+LUA_API void lua_seti(lua_State* L, int idx, lua_Integer n) {
+  capi::check_elements(L, 1);
+  const Value* t = capi::index_to_value(L, idx);
+  Value key = Value::from_int(n);
+  vm::set_table(L, *t, key, L->top[-1]);
+  L->top--;
+}
+
+LUA_API void lua_rawset(lua_State* L, int idx) {
+  Value key = L->top[-2];
+  raw_set(L, idx, key, 2);
+}
+
+LUA_API void lua_rawsetp(lua_State* L, int idx, const void* p) {
+  Value key;
+  key.set_light_userdata(const_cast<void*>(p));
+  raw_set(L, idx, key, 1);
+}
+
+LUA_API void lua_rawseti(lua_State* L, int idx, lua_Integer n) {
+  capi::check_elements(L, 1);
+  Table* t = table_at(L, idx);
+  if (t != nullptr) tables::set_int(L, t, n, L->top[-1]);  // barrier included
+  L->top--;
+}
+
+LUA_API int lua_setmetatable(lua_State* L, int objindex) {
+  capi::check_elements(L, 1);
+  Value* obj = capi::index_to_value(L, objindex);
+  Table* mt = nullptr;
+  if (!L->top[-1].is_nil()) {
+    LUNA_API_CHECK(L, L->top[-1].is_table(), "table expected");
+    mt = as_table(L->top[-1]);
+  }
+  switch (obj->basic_type()) {
+    case tag::t_table:
+      as_table(*obj)->metatable = mt;
+      if (mt != nullptr) {
+        gc::object_barrier(L, obj->as_gc(), mt);
+        gc::check_finalizer(L, obj->as_gc(), mt);
+      }
+      break;
+    case tag::t_userdata:
+      as_udata(*obj)->metatable = mt;
+      if (mt != nullptr) {
+        gc::object_barrier(L, obj->as_gc(), mt);
+        gc::check_finalizer(L, obj->as_gc(), mt);
+      }
+      break;
+    default:
+      if (capi::is_valid(L, obj)) L->global->metatables[obj->basic_type()] = mt;
+      break;
+  }
+  L->top--;
+  return 1;
+}
+
+LUA_API int lua_setiuservalue(lua_State* L, int idx, int n) {
+  capi::check_elements(L, 1);
+  Value* o = capi::index_to_value(L, idx);
+  LUNA_API_CHECK(L, o->is_userdata(), "full userdata expected");
+  int result = 0;
+  if (o->is_userdata() && static_cast<unsigned>(n) - 1u < as_udata(*o)->nuvalue) {
+    Udata* u = as_udata(*o);
+    u->uv[n - 1] = L->top[-1];
+    gc::barrier_back(L, u, L->top[-1]);
+    result = 1;
+  }
+  L->top--;
+  return result;
+}
+
+// ---- traversal and operators ---------------------------------------------------------------------
+
+LUA_API int lua_next(lua_State* L, int idx) {
+  capi::check_elements(L, 1);
+  Table* t = table_at(L, idx);
+  if (t != nullptr && tables::next(L, t, L->top - 1)) {
+    capi::increment_top(L);
+    return 1;
+  }
+  L->top--;
+  return 0;
+}
+
+LUA_API void lua_concat(lua_State* L, int n) {
+  capi::check_elements(L, n);
+  if (n > 0) {
+    vm::concat(L, n);
+  } else {
+    set_string(*L->top, strings::new_string(L, "", 0));
+    capi::increment_top(L);
+  }
+  gc::check(L);
+}
+
+LUA_API void lua_len(lua_State* L, int idx) {
+  const Value* t = capi::index_to_value(L, idx);
+  L->top->set_nil();
+  capi::increment_top(L);
+  vm::length(L, L->top - 1, *t);
+}
+
+LUA_API void lua_arith(lua_State* L, int op) {
+  if (op != LUA_OPUNM && op != LUA_OPBNOT) {
+    capi::check_elements(L, 2);
+  } else {  // unary: the operand doubles as the (ignored) second one, as 5.4 does
+    capi::check_elements(L, 1);
+    *L->top = L->top[-1];
+    capi::increment_top(L);
+  }
+  vm::arith(L, L->top[-2], L->top[-1], L->top - 2,
+            static_cast<Event>(static_cast<int>(Event::Add) + op));  // LUA_OP* follow Event order
+  L->top--;
+}
+
+LUA_API int lua_compare(lua_State* L, int index1, int index2, int op) {
+  const Value* a = capi::index_to_value(L, index1);
+  const Value* b = capi::index_to_value(L, index2);
+  if (!capi::is_valid(L, a) || !capi::is_valid(L, b)) return 0;
+  switch (op) {
+    case LUA_OPEQ: return vm::equal(L, *a, *b);
+    case LUA_OPLT: return vm::less_than(L, *a, *b);
+    case LUA_OPLE: return vm::less_equal(L, *a, *b);
+    default:
+      LUNA_API_CHECK(L, false, "invalid option");
+      return 0;
+  }
+}

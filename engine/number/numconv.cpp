@@ -1,0 +1,165 @@
+// Numeral parsing and number formatting with Lua 5.4's exact rules (see number/numconv.h).
+// std::from_chars/to_chars are locale independent and correctly rounded, which is what makes the
+// results match the reference's strtod/"%.14g" under the C locale.
+#include "number/numconv.h"
+
+#include <locale.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+namespace luna::number {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+int hex_value(char c) {
+  if (is_digit(c)) return c - '0';
+  return (c | 0x20) - 'a' + 10;
+}
+
+struct Cursor {
+  const char* p;
+  const char* end;
+  void skip_spaces() {
+    while (p < end && is_space(*p)) ++p;
+  }
+  bool at_end() const { return p == end; }
+};
+
+// Returns true for '-' (consumed), false for '+' (consumed) or no sign.
+bool take_sign(Cursor& c) {
+  if (c.p < c.end && *c.p == '-') {
+    ++c.p;
+    return true;
+  }
+  if (c.p < c.end && *c.p == '+') ++c.p;
+  return false;
+}
+
+bool is_hex_prefix(const Cursor& c) {
+  return c.end - c.p >= 2 && c.p[0] == '0' && (c.p[1] == 'x' || c.p[1] == 'X');
+}
+
+// l_str2int: decimal integers that overflow are not integers (they become floats later);
+// hexadecimal integers wrap around.
+bool parse_integer(std::string_view text, std::int64_t& out) {
+  Cursor c{text.data(), text.data() + text.size()};
+  c.skip_spaces();
+  bool negative = take_sign(c);
+  std::uint64_t value = 0;
+  bool empty = true;
+  if (is_hex_prefix(c)) {
+    c.p += 2;
+    for (; c.p < c.end && is_hex_digit(*c.p); ++c.p) {
+      value = value * 16 + static_cast<std::uint64_t>(hex_value(*c.p));
+      empty = false;
+    }
+  } else {
+    constexpr std::uint64_t max_by_10 = static_cast<std::uint64_t>(INT64_MAX) / 10;
+    constexpr int max_last_digit = static_cast<int>(static_cast<std::uint64_t>(INT64_MAX) % 10);
+    for (; c.p < c.end && is_digit(*c.p); ++c.p) {
+      int digit = *c.p - '0';
+      if (value >= max_by_10 && (value > max_by_10 || digit > max_last_digit + (negative ? 1 : 0)))
+        return false;
+      value = value * 10 + static_cast<std::uint64_t>(digit);
+      empty = false;
+    }
+  }
+  c.skip_spaces();
+  if (empty || !c.at_end()) return false;
+  out = static_cast<std::int64_t>(negative ? 0u - value : value);
+  return true;
+}
+
+// Out-of-range numerals: the reference's strtod gives +-HUGE_VAL or a (denormal) tiny value.
+// from_chars reports only the range error, so ask strtod in the C locale for the value.
+double strtod_c_locale(const char* begin, const char* end) {
+  static locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
+  std::string copy(begin, end);
+  return strtod_l(copy.c_str(), nullptr, c_locale);
+}
+
+bool parse_float(std::string_view text, double& out) {
+  Cursor c{text.data(), text.data() + text.size()};
+  c.skip_spaces();
+  bool negative = take_sign(c);
+  bool hex = is_hex_prefix(c);
+  if (hex) c.p += 2;
+  // from_chars would accept "inf", "nan" or a second sign: the reference rejects them.
+  if (c.at_end()) return false;
+  if (!(hex ? is_hex_digit(*c.p) : is_digit(*c.p)) && *c.p != '.') return false;
+  // Trailing spaces are allowed, so find where the numeral itself ends.
+  const char* numeral_end = c.end;
+  while (numeral_end > c.p && is_space(numeral_end[-1])) --numeral_end;
+  double value = 0;
+  auto result =
+      std::from_chars(c.p, numeral_end, value, hex ? std::chars_format::hex : std::chars_format::general);
+  if (result.ec == std::errc::invalid_argument || result.ptr != numeral_end) return false;
+  if (result.ec == std::errc::result_out_of_range) {
+    std::string with_prefix = hex ? "0x" : "";
+    with_prefix.append(c.p, numeral_end);
+    value = strtod_c_locale(with_prefix.data(), with_prefix.data() + with_prefix.size());
+  }
+  out = negative ? -value : value;
+  return true;
+}
+
+}  // namespace
+
+std::size_t parse_numeral(std::string_view text, Numeral& out) {
+  std::int64_t i = 0;
+  if (parse_integer(text, i)) {
+    out.is_integer = true;
+    out.i = i;
+    out.f = 0;
+    return text.size() + 1;
+  }
+  double f = 0;
+  if (parse_float(text, f)) {
+    out.is_integer = false;
+    out.i = 0;
+    out.f = f;
+    return text.size() + 1;
+  }
+  return 0;
+}
+
+std::size_t format_integer(std::int64_t i, char* buffer) {
+  auto result = std::to_chars(buffer, buffer + max_number_chars, i);
+  return static_cast<std::size_t>(result.ptr - buffer);
+}
+
+std::size_t format_float(double f, char* buffer) {
+  // glibc's printf spelling of the non-finite values (a sign shows even on NaN).
+  if (std::isnan(f) || std::isinf(f)) {
+    const char* text =
+        std::isnan(f) ? (std::signbit(f) ? "-nan" : "nan") : (std::signbit(f) ? "-inf" : "inf");
+    std::size_t length = std::strlen(text);
+    std::memcpy(buffer, text, length);
+    return length;
+  }
+  auto result = std::to_chars(buffer, buffer + max_number_chars, f, std::chars_format::general, 14);
+  std::size_t length = static_cast<std::size_t>(result.ptr - buffer);
+  // Looks like an integer (only sign and digits)? Then mark it as a float.
+  bool integral_look = true;
+  for (std::size_t k = 0; k < length; ++k) {
+    if (buffer[k] != '-' && !is_digit(buffer[k])) {
+      integral_look = false;
+      break;
+    }
+  }
+  if (integral_look) {
+    buffer[length++] = '.';
+    buffer[length++] = '0';
+  }
+  return length;
+}
+
+}  // namespace luna::number

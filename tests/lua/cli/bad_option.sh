@@ -1,0 +1,6 @@
+"$LUNA" -x
+echo "status $?"
+"$LUNA" --bogus
+echo "status $?"
+"$LUNA" -vx
+echo "status $?"

@@ -1,0 +1,4 @@
+"$LUNA" -e 'x ='
+echo "status $?"
+"$LUNA" -e 'for'
+echo "status $?"

@@ -1,0 +1,8 @@
+"$LUNA" -e 'os.exit()'; echo "os.exit() -> $?"
+"$LUNA" -e 'os.exit(true)'; echo "os.exit(true) -> $?"
+"$LUNA" -e 'os.exit(false)'; echo "os.exit(false) -> $?"
+"$LUNA" -e 'os.exit(7)'; echo "os.exit(7) -> $?"
+"$LUNA" -e 'os.exit(0, true)'; echo "os.exit(0, true) -> $?"
+"$LUNA" -e 'return 1, 2'; echo "return values -> $?"
+"$LUNA" helpers/fails.lua 2>/dev/null; echo "error -> $?"
+"$LUNA" -e 'error()' 2>/dev/null; echo "error() -> $?"

@@ -1,0 +1,3 @@
+-- run through LUA_INIT=@helpers/init.lua
+print("init file ran", select("#", ...))
+init_global = "set by init file"

@@ -1,0 +1,2 @@
+-- module loaded by the -l tests
+return {value = "mymod value", name = ...}

@@ -1,0 +1,2 @@
+"$LUNA" helpers/fails.lua
+echo "status $?"

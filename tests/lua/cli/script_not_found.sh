@@ -1,0 +1,2 @@
+"$LUNA" no_such_script.lua
+echo "status $?"

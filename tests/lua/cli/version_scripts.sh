@@ -1,0 +1,2 @@
+# _VERSION stays "Lua 5.4" for compatibility
+"$LUNA" -e 'print(_VERSION)'

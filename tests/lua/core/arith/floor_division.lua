@@ -1,0 +1,6 @@
+print(7 // 2, -7 // 2, 7 // -2, -7 // -2)
+print(7.0 // 2, -7.5 // 2, 7 // 2.0)
+print(1 // 0.0, -1 // 0.0, 0/0 ~= 0/0)
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() local z = 0 return 5 // z end))
+print(3 // math.huge, -3 // math.huge)

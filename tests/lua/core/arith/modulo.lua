@@ -1,0 +1,7 @@
+print(7 % 3, -7 % 3, 7 % -3, -7 % -3)
+print(7.5 % 2, -7.5 % 2, 7.5 % -2)
+print(5 % math.huge, -5 % math.huge, 5 % -math.huge)
+print(pcall(function() local z = 0 return 5 % z end))
+print(5 % 0.0 ~= 5 % 0.0)
+print(math.mininteger % -1, math.maxinteger % math.mininteger)
+print(3 % -2.0, -0.0 % 1)

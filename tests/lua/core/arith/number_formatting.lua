@@ -1,0 +1,6 @@
+print(1e100, 1e+100, 2^63, -2^63, 2^53)
+print(0.1, 1/3, 100.0, -0.0, 1e15, 1e16)
+print(123456789012345.0, 1234567890123456.0)
+print(math.mininteger, math.maxinteger, math.pi)
+print(3.14159265358979, 2.5e-10, 1e-5, 0.0001)
+print(tostring(10 // 1.0), 7.0, 7.10)

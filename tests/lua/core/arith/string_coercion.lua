@@ -1,0 +1,6 @@
+print("10" + 1, "3" * "4", "2" ^ 2, "10" // "3", "7" % "2")
+print(math.type("10" + 1), math.type("10.0" + 1), "0x10" + 0, " 5 " + 1)
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return {} + 1 end))
+print("1e2" * 1, -"2", - "-2.5")
+print(10 .. 20, 1.5 .. "")

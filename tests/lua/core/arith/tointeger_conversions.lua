@@ -1,0 +1,5 @@
+print(math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger(2^63))
+print(3.0 | 0, pcall(function() return 3.5 | 0 end))
+print(pcall(function() return 2^63 | 0 end))
+print(pcall(function() return "3.0" | 0 end))
+print(pcall(function() return "x" | 0 end))

@@ -1,0 +1,13 @@
+local function closer(name)
+  return setmetatable({}, {__close = function(_, err) print("close", name, err) end})
+end
+print(pcall(function()
+  local a <close> = closer("a")
+  local b <close> = closer("b")
+  error("oops", 0)
+end))
+print(pcall(function()
+  local a <close> = setmetatable({}, {__close = function() error("in close a", 0) end})
+  local b <close> = setmetatable({}, {__close = function() error("in close b", 0) end})
+  error("original", 0)
+end))

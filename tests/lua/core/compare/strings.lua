@@ -1,0 +1,5 @@
+print("a" < "b", "abc" < "abd", "" < "a", "a" < "aa", "Z" < "a")
+print("a\0b" < "a\0c", "a\0" > "a", "10" < "9")
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return "a" <= 1 end))

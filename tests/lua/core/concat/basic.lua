@@ -1,0 +1,6 @@
+print("a" .. "b" .. "c", 1 .. 2, 1.0 .. "", -0.0 .. "", 2^63 .. "")
+print(math.mininteger .. "", 1e100 .. "", "x" .. 10 // 3)
+print(pcall(function() return "a" .. nil end))
+print(pcall(function() return "a" .. {} end))
+print(pcall(function() return true .. "" end))
+local s = "" for i = 1, 10 do s = s .. i end print(s)

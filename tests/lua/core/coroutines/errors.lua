@@ -1,0 +1,10 @@
+local co = coroutine.create(function() error("fail here") end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.resume(co))
+print(coroutine.resume(coroutine.running()))
+print(pcall(coroutine.yield))
+local self_resume
+self_resume = coroutine.create(function() return coroutine.resume(self_resume) end)
+print(coroutine.resume(self_resume))
+print(pcall(coroutine.create, 1))

@@ -1,0 +1,12 @@
+local main, ismain = coroutine.running()
+print(type(main), ismain)
+local co
+co = coroutine.create(function()
+  local me, im = coroutine.running()
+  print(me == co, im, coroutine.status(co), coroutine.isyieldable())
+  local inner = coroutine.create(function() print("outer is", coroutine.status(co)) end)
+  coroutine.resume(inner)
+end)
+print(coroutine.status(co), coroutine.isyieldable())
+coroutine.resume(co)
+print(coroutine.status(co))

@@ -1,0 +1,7 @@
+local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end return "end" end)
+print(gen(), gen(), gen(), gen())
+print(pcall(gen))
+local bad = coroutine.wrap(function() error("inside wrap") end)
+print(pcall(bad))
+local bad2 = coroutine.wrap(function() error({code = 7}) end)
+local ok, e = pcall(bad2) print(ok, type(e), e.code)

@@ -1,0 +1,8 @@
+local co = coroutine.create(function(...)
+  print("args", select("#", ...))
+  print("resumed with", select("#", coroutine.yield()))
+  print("resumed with", select("#", coroutine.yield(nil, nil, nil)))
+end)
+print(select("#", coroutine.resume(co, nil, nil)))
+print(select("#", coroutine.resume(co, 1, 2, 3)))
+print(select("#", coroutine.resume(co)))

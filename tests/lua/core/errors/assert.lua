@@ -1,0 +1,7 @@
+print(pcall(assert, true, "unused"))
+print(pcall(assert, 1, 2, 3))
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom message"))
+print(select(2, pcall(assert, false, {1}))[1])
+print(select("#", pcall(assert)))
+print(pcall(assert))

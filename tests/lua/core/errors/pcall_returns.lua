@@ -1,0 +1,6 @@
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(select("#", pcall(function() return nil end)))
+print(pcall(pcall, error, "nested"))
+print(pcall(nil))
+print(pcall(pcall))

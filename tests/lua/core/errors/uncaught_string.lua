@@ -1,0 +1,4 @@
+print("before")
+local function fail() error("uncaught failure") end
+fail()
+print("never")

@@ -1,0 +1,6 @@
+for i = 1.0, 2.0, 0.25 do io.write(i, " ") end print()
+for i = 1, 2, 0.5 do io.write(i, " ", math.type(i), " ") end print()
+for i = 0.1, 0.35, 0.1 do io.write(string.format("%.1f ", i)) end print()
+for i = 3, 1.5, -0.5 do io.write(i, " ") end print()
+local c = 0 for i = 1, math.huge do c = c + 1 if c == 5 then break end end print(c)
+for i = 1, 3.7 do io.write(i, " ", math.type(i), " ") end print()

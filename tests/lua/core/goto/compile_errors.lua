@@ -1,0 +1,6 @@
+print(load("goto nowhere"))
+print(load("do ::a:: end goto a"))
+print(load("::a:: ::a::"))
+print(load("goto f; local x; ::f:: print(x)"))
+print(load("do goto l end; local y ::l:: y = 1"))
+print(load("repeat goto cont local x ::cont:: until x"))

@@ -1,0 +1,6 @@
+print(#"", #"abc", #"a\0b", #"\u{10FFFF}")
+print(#{}, #{1, 2, 3}, #{n = 1}, #{1, 2, nil})
+local t = {} for i = 1, 100 do t[i] = i end print(#t)
+t[#t] = nil print(#t)
+print(pcall(function() return #5 end))
+print(pcall(function() local x return #x end))

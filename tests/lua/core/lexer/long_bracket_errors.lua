@@ -1,0 +1,4 @@
+print(load("return [[abc"))
+print(load("return [==[abc]=]"))
+print(load("x = [=abc"))
+print(load("--[[ unfinished"))

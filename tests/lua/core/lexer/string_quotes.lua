@@ -1,0 +1,5 @@
+print('single "double" inside', "double 'single' inside")
+print("" == '', #"", #'')
+print("tab\tend")
+print("nested [[ brackets ]]")
+print(load("return 'abc"))

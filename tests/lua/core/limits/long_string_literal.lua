@@ -1,0 +1,5 @@
+local big = string.rep("a", 100000)
+local f = load("return '" .. big .. "'")
+print(#f())
+local lb = load("return [[" .. big .. "]]")
+print(#lb())

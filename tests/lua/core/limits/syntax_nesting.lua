@@ -1,0 +1,7 @@
+local deep = string.rep("(", 100) .. "1" .. string.rep(")", 100)
+print(load("return " .. deep)())
+local too_deep = string.rep("(", 1000) .. "1" .. string.rep(")", 1000)
+local f, err = load("return " .. too_deep)
+print(f, (err:match("^[^\n]*")))
+local blocks = string.rep("do ", 150) .. string.rep("end ", 150)
+print(load(blocks) ~= nil)

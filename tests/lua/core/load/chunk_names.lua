@@ -1,0 +1,7 @@
+print(type(load("error('x')", "=custom")))
+print(pcall(load("error('x')", "=custom")))
+print(pcall(load("error('x')", "@file.lua")))
+print(pcall(load("error('x')", "literal source")))
+print(pcall(load("error('x')")))
+print(pcall(load("\n\nerror('x')", "=" .. string.rep("n", 100))))
+print(pcall(load("error('x')", string.rep("long source ", 10))))

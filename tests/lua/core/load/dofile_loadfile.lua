@@ -1,0 +1,11 @@
+local f = io.open("loaded_tmp_chunk.lua", "w")
+f:write("local a = ... return (a or 0) + 40, 'second'")
+f:close()
+print(dofile("loaded_tmp_chunk.lua"))
+print(loadfile("loaded_tmp_chunk.lua")(2))
+print(loadfile("does_not_exist.lua"))
+print(pcall(dofile, "does_not_exist.lua"))
+local env = {}
+local g = loadfile("loaded_tmp_chunk.lua", "t", env)
+print(g(1))
+os.remove("loaded_tmp_chunk.lua")

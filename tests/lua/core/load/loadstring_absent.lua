@@ -1,0 +1,2 @@
+print(loadstring, setfenv, unpack, table.getn)
+print(type(load), type(loadfile), type(dofile))

@@ -1,0 +1,7 @@
+local bin = string.dump(function() return 1 end)
+print(load(bin:sub(1, 10)))
+print(load("\27Lua"))
+print(load("\27Lu"))
+print(load(bin:sub(1, 4) .. "\80" .. bin:sub(6)))
+print(load(bin:sub(1, 5) .. "\1" .. bin:sub(7)))
+print(load(bin:sub(1, #bin - 3)))

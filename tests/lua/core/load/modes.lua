@@ -1,0 +1,6 @@
+local bin = string.dump(function() return "binary" end)
+print(load(bin, "b", "b")())
+print(load(bin, "b", "t"))
+print(load("return 'text'", "t", "b"))
+print(load("return 'text'", "t", "bt")())
+print(pcall(load, "return 1", "x", "q"))

@@ -1,0 +1,8 @@
+local callable = setmetatable({}, {__call = function(self, a, b) return "called", a, b end})
+print(callable(1, 2))
+print(pcall(callable, "p"))
+local chain = setmetatable({}, {__call = callable})
+local ok, tag, self_arg, x = pcall(chain, "x")
+print(ok, tag, self_arg == chain, x)
+local obj = setmetatable({}, {__call = function(self, ...) return select("#", ...) end})
+print(obj(nil, nil, nil))

@@ -1,0 +1,7 @@
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(getmetatable("abc").__index == string)
+print(getmetatable("").__metatable)
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, 1, {}))

@@ -1,0 +1,6 @@
+local T = setmetatable({}, {__tostring = function() return "custom T" end})
+print(T, tostring(T))
+local N = setmetatable({}, {__name = "MyType"})
+print((tostring(N):gsub("0x%x+", "ADDR")))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return 1 end})))
+print(string.format("%s|%s", T, "x"))

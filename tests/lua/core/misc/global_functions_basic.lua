@@ -1,0 +1,5 @@
+print(type(nil), type(1), type("s"), type({}), type(print), type(true), type(coroutine.create(print)))
+print(pcall(type))
+print(tostring(nil), tostring(true), tostring(12), tostring("s"))
+print(rawequal("a", "a"), rawlen({1, 2}), select("#", nil, nil))
+print(next({}), type(next), type(_G), _G._G == _G)

@@ -1,0 +1,6 @@
+print(math.maxinteger, math.mininteger, -math.maxinteger)
+print(2^63, -(2^63), 2^64, 2^-1074, 2^1023 * 1.999)
+print(1e14, 1e15, 123456789012345678901234567890)
+print(0.1 + 0.7, 1 - 0.9, 100 * 1.1)
+print(string.format("%.14g", 2^63), string.format("%d", -0))
+print(7 // 0.0, -7 // 0.0, 0.0 / 0.0 ~= 0.0 / 0.0, -(0/0) ~= -(0/0))

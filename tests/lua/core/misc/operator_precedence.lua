@@ -1,0 +1,5 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 ^ 3 ^ 2, -2 ^ 2, not true == false)
+print(1 .. 2 .. 3, "a" .. 1 + 2, 2 * 3 .. "")
+print(1 < 2 == true, 1 == 1 and 2 == 2, nil or false, false and nil)
+print(1 + 2 < 4 and "yes" or "no", #"abc" + 1, -#"ab")
+print(5 - 3 - 1, 2 ^ -1, 8 // 3 * 3 + 8 % 3, 7 & 3 | 8, 1 << 2 ^ 1)

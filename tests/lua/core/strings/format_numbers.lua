@@ -1,0 +1,8 @@
+print(string.format("%d %5d %-5d| %05d", 42, 42, 42, 42))
+print(string.format("%x %X %o", 255, 255, 8))
+print(string.format("%.3f %e %g %g", 3.14159, 12345.678, 0.0001, 1e20))
+print(string.format("%.14g", 0.1), string.format("%.17g", 0.1))
+print(string.format("%5.1f|%-8.2e|", 2.25, 2.25))
+print(string.format("%i", 3.0), pcall(string.format, "%d", 3.5))
+print(string.format("%q", 1/3), string.format("%q", math.mininteger))
+print(string.format("%a", 0.5))

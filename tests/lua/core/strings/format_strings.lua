@@ -1,0 +1,8 @@
+print(string.format("%s %s %s", 1, nil, true))
+print(string.format("%10s|%-10s|", "hi", "hi"))
+print(string.format("%.2s", "abcdef"))
+print(string.format("%q", 'a "quoted"\nline\0zero\r'))
+print(string.format("%c%c%c", 76, 117, 97))
+print(string.format("%%"))
+print(pcall(string.format, "%y", 1))
+print(pcall(string.format, "%d"))

@@ -1,0 +1,5 @@
+print(("Hello"):upper(), ("Hello"):lower(), ("abc"):reverse(), ("ab"):rep(3, "-"))
+print(("hello world"):sub(1, 5), ("hello"):sub(-3), ("hello"):sub(2, -2), ("hello"):sub(10))
+print(("abc"):byte(1, -1))
+print(string.char(72, 105), pcall(string.char, 256))
+print(("%d items"):format(3), ("x"):len())

@@ -1,0 +1,7 @@
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"))
+print(tonumber("-9223372036854775808"), math.type(tonumber("-9223372036854775808")))
+print(tonumber("0x7fffffffffffffff"), tonumber("0xffffffffffffffff"))
+print(tonumber(".5"), tonumber("5."), tonumber("0x.8"), tonumber("inf"), tonumber("nan"))
+print(tonumber("1e500"), tonumber("-0"), math.type(tonumber("-0")))
+print(pcall(tonumber, "10", 99))
+print(pcall(tonumber, 10, 16))

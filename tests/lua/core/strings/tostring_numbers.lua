@@ -1,0 +1,6 @@
+print(tostring(1), tostring(1.0), tostring(-0.0), tostring(1e300), tostring(2^63))
+print(tostring(1/0), tostring(-1/0), tostring(0.1), tostring(100 // 1.0))
+print(tostring(3.0e0), tostring(12345678901234567890))
+print(tonumber("0x1p4"), tonumber("1e1"), tonumber("  12  "), tonumber("12a"), tonumber(""))
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("zz", 36), tonumber("8", 8))
+print(tonumber("0x"), tonumber("1 2"), tonumber(nil))

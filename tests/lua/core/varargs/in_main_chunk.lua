@@ -1,0 +1,5 @@
+-- the main chunk is vararg: the script receives the command-line arguments (none here)
+print(select("#", ...))
+local f = load("return ...")
+print(f(1, 2, 3))
+print(load("local a, b = ... return b, a")("x", "y"))

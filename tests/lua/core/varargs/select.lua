@@ -1,0 +1,6 @@
+print(select(2, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-3, "a", "b", "c"))
+print(select("#"), select("#", nil), select(4, 1, 2, 3))
+print(pcall(select, 0, 1))
+print(pcall(select, -4, 1, 2, 3))

@@ -1,0 +1,2 @@
+"$LUNAC" -x helpers/hello.lua
+echo "status $?"

@@ -1,0 +1,4 @@
+# "--" ends the options
+"$LUNAC" -o dd.out -- helpers/hello.lua
+"$LUNA" dd.out
+rm -f dd.out

@@ -1,0 +1,2 @@
+local function explode() local t = nil return t.field end
+explode()

@@ -1,0 +1,2 @@
+shared = (shared or 0) + 1
+print("first", shared, ...)

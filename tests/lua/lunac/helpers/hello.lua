@@ -1,0 +1,2 @@
+local greeting = "hello from a compiled chunk"
+print(greeting, select("#", ...), ...)

@@ -1,0 +1,2 @@
+shared = shared + 1
+print("second", shared)

@@ -1,0 +1,2 @@
+"$LUNAC" -o never.out no_such_file.lua
+echo "status $?"

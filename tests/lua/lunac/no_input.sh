@@ -1,0 +1,4 @@
+"$LUNAC"
+echo "status $?"
+"$LUNAC" -s -p
+echo "status $?"

@@ -1,0 +1,2 @@
+"$LUNAC" -o
+echo "status $?"

@@ -1,0 +1,2 @@
+"$LUNAC" -o no_such_dir/out.luac helpers/hello.lua
+echo "status $?"

@@ -1,0 +1,2 @@
+"$LUNAC" -v
+echo "status $?"

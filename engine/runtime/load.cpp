@@ -33,10 +33,24 @@ String* new_name(lua_State* L, const std::string& s) {
   return s.empty() ? nullptr : strings::new_string(L, s.data(), s.size());
 }
 
+// Equal long string constants of one chunk become one string object (as 5.4's scanner, which
+// anchors every string it creates): `cache` is a table on the stack mapping contents -> string.
+String* constant_string(lua_State* L, Table* cache, const std::string& s) {
+  if (s.size() <= max_short_len) return strings::new_string(L, s.data(), s.size());
+  String* fresh = strings::new_string(L, s.data(), s.size());
+  Value key;
+  set_string(key, fresh);
+  const Value* known = tables::get(cache, key);
+  if (!known->is_nil()) return as_string(*known);
+  tables::set(L, cache, key, key);
+  return fresh;
+}
+
 // Fill p from bp. p is reachable (from the closure on the stack or its parent) before this runs,
 // and every array is complete before its size is published, so a collection at any allocation
 // sees a consistent prototype.
-void fill_proto(lua_State* L, Proto* p, const bytecode::Blueprint& bp, String* parent_source) {
+void fill_proto(lua_State* L, Proto* p, const bytecode::Blueprint& bp, String* parent_source,
+                Table* cache, bool empty_source_is_null) {
   p->num_params = bp.num_params;
   p->is_vararg = bp.is_vararg ? 1 : 0;
   p->max_stack_size = bp.max_stack_size;
@@ -46,6 +60,8 @@ void fill_proto(lua_State* L, Proto* p, const bytecode::Blueprint& bp, String* p
       (bp.source.empty() ||
        std::string_view(parent_source->chars(), parent_source->length()) == bp.source)) {
     p->source = parent_source;  // children share their chunk's source string
+  } else if (parent_source == nullptr && !empty_source_is_null) {
+    p->source = strings::new_string(L, bp.source.data(), bp.source.size());  // may be ""
   } else {
     p->source = new_name(L, bp.source);
   }
@@ -77,7 +93,7 @@ void fill_proto(lua_State* L, Proto* p, const bytecode::Blueprint& bp, String* p
     } else if (const auto* f = std::get_if<double>(&c)) {
       k[i].set_float(*f);
     } else if (const auto* s = std::get_if<std::string>(&c)) {
-      set_string(k[i], strings::new_string(L, s->data(), s->size()));
+      set_string(k[i], constant_string(L, cache, *s));
       gc::barrier(L, p, k[i]);
     }
   }
@@ -120,7 +136,7 @@ void fill_proto(lua_State* L, Proto* p, const bytecode::Blueprint& bp, String* p
     Proto* child = functions::new_proto(L);
     children[i] = child;
     gc::object_barrier(L, p, child);
-    fill_proto(L, child, *bp.children[i], p->source);
+    fill_proto(L, child, *bp.children[i], p->source, cache, empty_source_is_null);
   }
 }
 
@@ -132,9 +148,27 @@ struct LoadState {
   std::size_t size;
   std::size_t capacity;
   const bytecode::Blueprint* blueprint;
+  bool binary;           // stripped binary chunks have no source name (shown as "?")
   const char* message;   // compile/undump error text (owned by the caller's C++ objects)
   std::size_t message_len;
 };
+
+LClosure* materialize_chunk(lua_State* L, const bytecode::Blueprint& blueprint, bool binary) {
+  vm::check_stack(L, 2);
+  LClosure* cl = functions::new_lclosure(L, static_cast<int>(blueprint.upvalues.size()));
+  set_lclosure(*L->top, cl);  // anchor it before anything else is allocated
+  L->top++;
+  Proto* p = functions::new_proto(L);
+  cl->p = p;
+  gc::object_barrier(L, cl, p);
+  Table* cache = tables::new_table(L);
+  set_table(*L->top, cache);  // anchored while the constants are created
+  L->top++;
+  fill_proto(L, p, blueprint, nullptr, cache, binary);
+  L->top--;
+  functions::init_upvalues(L, cl);
+  return cl;
+}
 
 void read_chunk(lua_State* L, void* ud) {
   auto* ls = static_cast<LoadState*>(ud);
@@ -167,7 +201,7 @@ void push_message(lua_State* L, void* ud) {
 
 void materialize_aux(lua_State* L, void* ud) {
   auto* ls = static_cast<LoadState*>(ud);
-  LClosure* cl = materialize(L, *ls->blueprint);
+  LClosure* cl = materialize_chunk(L, *ls->blueprint, ls->binary);
   if (cl->nupvalues >= 1) {  // the first upvalue is _ENV: the globals table
     const Value* globals = tables::get_int(as_table(L->global->registry), ridx_globals);
     UpVal* env = cl->upvals[0];
@@ -179,21 +213,12 @@ void materialize_aux(lua_State* L, void* ud) {
 }  // namespace
 
 LClosure* materialize(lua_State* L, const bytecode::Blueprint& blueprint) {
-  LClosure* cl = functions::new_lclosure(L, static_cast<int>(blueprint.upvalues.size()));
-  set_lclosure(*L->top, cl);  // anchor it before anything else is allocated
-  L->top++;
-  vm::check_stack(L, 0);
-  Proto* p = functions::new_proto(L);
-  cl->p = p;
-  gc::object_barrier(L, cl, p);
-  fill_proto(L, p, blueprint, nullptr);
-  functions::init_upvalues(L, cl);
-  return cl;
+  return materialize_chunk(L, blueprint, false);
 }
 
 int load(lua_State* L, Reader reader, void* data, const char* chunkname, const char* mode) {
   if (chunkname == nullptr) chunkname = "?";
-  LoadState ls{reader, data, mode, nullptr, 0, 0, nullptr, nullptr, 0};
+  LoadState ls{reader, data, mode, nullptr, 0, 0, nullptr, false, nullptr, 0};
   std::ptrdiff_t old_top = vm::save_stack(L, L->top);
   int st = vm::protected_call(L, read_chunk, &ls, old_top, L->err_func);
   if (st != status::ok) {
@@ -204,7 +229,8 @@ int load(lua_State* L, Reader reader, void* data, const char* chunkname, const c
   std::unique_ptr<bytecode::Blueprint> blueprint;
   std::string error_message;
   bool out_of_memory = false;
-  if (!text.empty() && text[0] == '\x1b') {
+  ls.binary = !text.empty() && text[0] == '\x1b';
+  if (ls.binary) {
     runtime::UndumpResult result = runtime::undump(text, chunkname);
     if (auto* bp = std::get_if<std::unique_ptr<bytecode::Blueprint>>(&result)) {
       blueprint = std::move(*bp);

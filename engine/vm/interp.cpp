@@ -469,18 +469,18 @@ op_NEWTABLE: {
 }
 op_SELF: {
   StackId ra = RA();
+  const Value* rb = RB();  // messages name this register, not its copy
   const Value* key = KC();
-  ra[1] = *RB();
-  const Value* obj = ra + 1;
-  if (obj->is_table()) {
-    const Value* slot = tables::get_str(as_table(*obj), as_string(*key));
+  ra[1] = *rb;
+  if (rb->is_table()) {
+    const Value* slot = tables::get_str(as_table(*rb), as_string(*key));
     if (!slot->is_nil()) {
       *ra = *slot;
     } else {
-      PROTECT(finish_get(L, *obj, *key, ra, slot));
+      PROTECT(finish_get(L, *rb, *key, ra, slot));
     }
   } else {
-    PROTECT(finish_get(L, *obj, *key, ra, nullptr));
+    PROTECT(finish_get(L, *rb, *key, ra, nullptr));
   }
   DISPATCH();
 }

@@ -731,3 +731,35 @@ TEST_F(Api, ToLStringOfAnUpvalueConvertsIt) {
 }
 
 }  // namespace
+
+namespace {
+
+// Variable descriptions in runtime errors, as Debian's lua5.4 prints them for the same chunks.
+TEST_F(Api, ErrorMessageVariableKinds) {
+  const char* cases[][2] = {
+      {"for k in 1 do end", "c:1: attempt to call a number value (for iterator 'for iterator')"},
+      // (no string library in this state, so indexing the folded constant itself fails)
+      {"local x <const> = 'str'; return x.y.z", "c:1: attempt to index a string value (constant 'str')"},
+      {"return ('abc')()", "c:1: attempt to call a string value (constant 'abc')"},
+      {"local t = {} return t[1].x", "c:1: attempt to index a nil value (field 'integer index')"},
+      {"local t = {} local k = 'key' return t[k].x", "c:1: attempt to index a nil value (field '?')"},
+      {"local a = {} a.b.c.d = 1", "c:1: attempt to index a nil value (field 'b')"},
+      {"local up = nil; local f = function() return up.x end return f()",
+       "c:1: attempt to index a nil value (upvalue 'up')"},
+      {"return #undefinedvar", "c:1: attempt to get length of a nil value (global 'undefinedvar')"},
+      {"return -{}", "c:1: attempt to perform arithmetic on a table value"},
+      {"return {} .. 'x'", "c:1: attempt to concatenate a table value"},
+      {"return 1 < 'x'", "c:1: attempt to compare number with string"},
+      {"return {} < {}", "c:1: attempt to compare two table values"},
+      {"return (nil)()", "c:1: attempt to call a nil value"},
+      {"return 1 & 1.5", "c:1: number has no integer representation"},
+  };
+  for (const auto& c : cases) {
+    ASSERT_EQ(load(c[0], "=c"), LUA_OK) << c[0];
+    EXPECT_EQ(lua_pcall(L, 0, 0, 0), LUA_ERRRUN) << c[0];
+    EXPECT_STREQ(lua_tostring(L, -1), c[1]) << c[0];
+    lua_pop(L, 1);
+  }
+}
+
+}  // namespace

@@ -221,10 +221,17 @@ inline bool needs_close(lua_State* L, StackId base) {
     UPDATE_TRAP();      \
     UPDATE_BASE();      \
   } while (0)
-#define CHECK_GC()                                \
+// Collector safe point after creating an object in ra: registers above `limit` are dead (the
+// compiler puts new tables, closures and concatenations in the first free register), so they are
+// not roots and the collector clears them, as in 5.4.
+#define CHECK_GC(limit)                           \
   do {                                            \
     if (L->global->gc_debt > 0) [[unlikely]] {    \
-      PROTECT(gc::check(L));                      \
+      SAVE_PC();                                  \
+      L->top = (limit);                           \
+      gc::check(L);                               \
+      UPDATE_TRAP();                              \
+      UPDATE_BASE();                              \
     }                                             \
   } while (0)
 #define DISPATCH()                               \
@@ -483,11 +490,12 @@ op_NEWTABLE: {
   unsigned int hash_size = b ? 1u << (b - 1) : 0u;
   unsigned int array_size = static_cast<unsigned int>(get_ax(*pc));
   pc++;
-  SAVE_STATE();
+  SAVE_PC();
+  L->top = ra + 1;  // limit of live registers, in case of an emergency collection
   Table* t = tables::new_table(L);
   set_table(*ra, t);
   if (hash_size != 0 || array_size != 0) tables::resize(L, t, array_size, hash_size);
-  CHECK_GC();
+  CHECK_GC(ra + 1);
   DISPATCH();
 }
 op_SELF: {
@@ -615,7 +623,7 @@ op_CONCAT: {
   int n = get_b(i);
   L->top = ra + n;
   PROTECT_NT(concat(L, n));
-  CHECK_GC();
+  CHECK_GC(L->top);  // concat leaves top just above its result
   DISPATCH();
 }
 
@@ -880,7 +888,7 @@ op_SETLIST: {
 op_CLOSURE:
   SAVE_STATE();
   push_closure(L, cl->p->p[get_bx(i)], cl->upvals, base, RA());
-  CHECK_GC();
+  CHECK_GC(RA() + 1);
   DISPATCH();
 op_VARARG:
   PROTECT_NT(get_varargs(L, ci, RA(), get_c(i) - 1));

@@ -1,18 +1,28 @@
-// `lunac`: the Lua compiler driver, a drop-in for `luac` 5.4: compiles source (or re-reads binary)
-// chunks and writes a binary chunk (default "luac.out"), or only checks them (-p).
-// Loading and writing go through the public API (luaL_loadfile + lua_dump with the strip flag), so
-// the chunks lunac writes are exactly those that `string.dump` produces.
-// Not implemented yet (each raises a clear error rather than doing something else):
-//  - -l listings (need the front end's disassembler, engine/bytecode/disasm.h);
-//  - combining several input files into one main chunk without -p (needs blueprint-level access).
+// `lunac`: the Lua compiler driver, a drop-in for `luac` 5.4. It compiles source files (or re-reads
+// binary chunks) into blueprints, lists them (-l, -l -l), and writes one binary chunk (default
+// "luac.out"; "-o -" is stdout) unless -p (parse only) is given; -s strips debug information.
+// Several input files are combined, as luac does, into one main function that calls each file's
+// main chunk in order, without arguments.
+// It works on blueprints only (compiler::compile, runtime::undump, runtime::dump_blueprint,
+// bytecode::disassemble): it never creates a Lua state, so the front end's C++ containers and
+// exceptions are fine here.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
-#include "lauxlib.h"
+#include "bytecode/blueprint.h"
+#include "bytecode/disasm.h"
+#include "bytecode/opcodes.h"
+#include "compiler/compiler.h"
 #include "lua.h"
-#include "lualib.h"
+#include "runtime/dump.h"
+#include "runtime/undump.h"
 
 #ifndef LUNA_VERSION
 #error "LUNA_VERSION must be defined by the build (cli/CMakeLists.txt)"
@@ -23,18 +33,20 @@ namespace {
 
 const char* program_name = "lunac";
 constexpr const char* kDefaultOutput = "luac.out";
+constexpr const char* kCombinedSource = "=(lunac)";  // chunk name of the combining main function
 
 struct Options {
   int listing = 0;          // -l count
   bool parse_only = false;  // -p
   bool strip = false;       // -s
   bool version = false;     // -v
-  const char* output = kDefaultOutput;
-  int first_file = 0;       // argv index of the first input file
+  const char* output = kDefaultOutput;  // nullptr: stdout ("-o -")
+  std::vector<const char*> inputs;      // "-" is stdin
 };
 
-[[noreturn]] void fail(const char* message) {
-  std::fprintf(stderr, "%s: %s\n", program_name, message);
+[[noreturn]] void fail(const std::string& message) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "%s: %s\n", program_name, message.c_str());
   std::exit(EXIT_FAILURE);
 }
 
@@ -75,7 +87,7 @@ Options parse_options(int argc, char** argv) {
       ++i;
       if (i >= argc || argv[i][0] == '\0' || (argv[i][0] == '-' && argv[i][1] != '\0'))
         usage("'-o' needs argument");
-      options.output = std::strcmp(argv[i], "-") == 0 ? nullptr : argv[i];  // "-": stdout
+      options.output = std::strcmp(argv[i], "-") == 0 ? nullptr : argv[i];
     } else if (std::strcmp(argument, "-p") == 0) {
       options.parse_only = true;
     } else if (std::strcmp(argument, "-s") == 0) {
@@ -86,70 +98,114 @@ Options parse_options(int argc, char** argv) {
       usage(argument);
     }
   }
-  options.first_file = i;
   if (options.version) {
     std::printf("Luna %s (%s)\n", LUNA_VERSION, LUA_VERSION);
     if (i == argc) std::exit(EXIT_SUCCESS);
   }
-  if (i == argc) {
+  for (; i < argc; ++i) options.inputs.push_back(argv[i]);
+  if (options.inputs.empty()) {
     // As luac: `-l` or `-p` without files works on the default output, e.g. `lunac -l` lists
     // the luac.out written by a previous run.
     if (options.listing == 0 && !options.parse_only) usage("no input files given");
-    static char default_input[] = "luac.out";
-    argv[--i] = default_input;
-    options.first_file = i;
+    options.inputs.push_back(kDefaultOutput);
   }
   return options;
 }
 
-int write_chunk(lua_State*, const void* bytes, size_t size, void* file) {
-  return std::fwrite(bytes, 1, size, static_cast<std::FILE*>(file)) == size ? 0 : 1;
+// The file's bytes as luaL_loadfile sees them: a UTF-8 byte-order mark is dropped, and a first
+// line starting with '#' is replaced by an empty line (so line numbers stay right) unless a
+// binary chunk follows it.
+std::string read_input(const char* input) {
+  const bool from_stdin = std::strcmp(input, "-") == 0;
+  const std::string shown = from_stdin ? "stdin" : input;
+  std::FILE* file = from_stdin ? stdin : std::fopen(input, "rb");
+  if (file == nullptr) fail("cannot open " + shown + ": " + std::strerror(errno));
+  std::string bytes;
+  char buffer[65536];
+  size_t count = 0;
+  while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, count);
+  const bool read_failed = std::ferror(file) != 0;
+  const int read_errno = errno;
+  if (!from_stdin) std::fclose(file);
+  if (read_failed) fail("cannot read " + shown + ": " + std::strerror(read_errno));
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  if (!bytes.empty() && bytes[0] == '#') {
+    const size_t end_of_line = bytes.find('\n');
+    bytes.erase(0, end_of_line == std::string::npos ? bytes.size() : end_of_line);
+    if (bytes.size() > 1 && bytes[1] == LUA_SIGNATURE[0]) bytes.erase(0, 1);  // binary after '#'
+  }
+  return bytes;
 }
 
-// Runs in protected mode so that memory errors become messages, not aborts.
-int compile_files(lua_State* L) {
-  const int argc = static_cast<int>(lua_tointeger(L, 1));
-  char** argv = static_cast<char**>(lua_touserdata(L, 2));
-  const Options* options = static_cast<const Options*>(lua_touserdata(L, 3));
-  const int file_count = argc - options->first_file;
-  if (options->listing > 0)
-    luaL_error(L, "-l (listing) is not available yet: the disassembler is not integrated");
-  if (file_count > 1 && !options->parse_only)
-    luaL_error(L, "combining several files into one chunk is not implemented yet; "
-                  "compile one file per run");
-  for (int i = options->first_file; i < argc; ++i) {
-    const char* name = std::strcmp(argv[i], "-") == 0 ? nullptr : argv[i];
-    if (luaL_loadfile(L, name) != LUA_OK) lua_error(L);
+std::unique_ptr<bytecode::Blueprint> load_input(const char* input) {
+  const std::string bytes = read_input(input);
+  const std::string chunk_name = std::strcmp(input, "-") == 0 ? "=stdin" : std::string("@") + input;
+  if (!bytes.empty() && bytes[0] == LUA_SIGNATURE[0]) {
+    runtime::UndumpResult result = runtime::undump(bytes, chunk_name);
+    if (auto* message = std::get_if<std::string>(&result)) fail(*message);
+    return std::move(std::get<std::unique_ptr<bytecode::Blueprint>>(result));
   }
-  if (options->parse_only) return 0;
-  std::FILE* output = options->output == nullptr ? stdout : std::fopen(options->output, "wb");
-  if (output == nullptr)
-    luaL_error(L, "cannot open %s: %s", options->output, std::strerror(errno));
-  const int dump_status = lua_dump(L, write_chunk, output, options->strip ? 1 : 0);
-  const bool write_failed = dump_status != 0 || std::ferror(output);
-  const bool close_failed = output != stdout && std::fclose(output) != 0;
-  if (write_failed || close_failed)
-    luaL_error(L, "cannot write %s: %s", options->output == nullptr ? "stdout" : options->output,
-               std::strerror(errno));
-  return 0;
+  compiler::CompileResult result = compiler::compile(bytes, chunk_name);
+  if (auto* error = std::get_if<compiler::CompileError>(&result)) fail(error->message);
+  return std::move(std::get<std::unique_ptr<bytecode::Blueprint>>(result));
+}
+
+// luac's combination of several files: a main function without debug information that, for each
+// file i, makes a closure of child i and calls it with no arguments and no results. Each child's
+// _ENV (its upvalue 0) becomes the combining function's own upvalue 0.
+std::unique_ptr<bytecode::Blueprint> combine(std::vector<std::unique_ptr<bytecode::Blueprint>> parts) {
+  using bytecode::Op;
+  auto main = std::make_unique<bytecode::Blueprint>();
+  main->source = kCombinedSource;
+  main->max_stack_size = 2;
+  main->upvalues.push_back(bytecode::UpvalueDesc{"_ENV", true, 0, bytecode::UpvalueKind::regular});
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!parts[i]->upvalues.empty()) {
+      parts[i]->upvalues[0].in_stack = false;
+      parts[i]->upvalues[0].index = 0;
+    }
+    main->code.push_back(bytecode::encode_abx(Op::CLOSURE, 0, static_cast<int>(i)));
+    main->code.push_back(bytecode::encode_abc(Op::CALL, 0, 1, 1));
+    main->children.push_back(std::move(parts[i]));
+  }
+  main->code.push_back(bytecode::encode_abc(Op::RETURN0, 0, 1, 0));
+  main->line_info.assign(main->code.size(), 0);
+  return main;
+}
+
+void write_output(const Options& options, const std::string& chunk) {
+  const std::string shown = options.output == nullptr ? "stdout" : options.output;
+  std::FILE* file = options.output == nullptr ? stdout : std::fopen(options.output, "wb");
+  if (file == nullptr) fail("cannot open " + shown + ": " + std::strerror(errno));
+  const bool written = std::fwrite(chunk.data(), 1, chunk.size(), file) == chunk.size();
+  const bool flushed = std::fflush(file) == 0;
+  const bool closed = file == stdout || std::fclose(file) == 0;
+  if (!written || !flushed || !closed) fail("cannot write " + shown + ": " + std::strerror(errno));
+}
+
+int run(int argc, char** argv) {
+  const Options options = parse_options(argc, argv);
+  std::vector<std::unique_ptr<bytecode::Blueprint>> parts;
+  for (const char* input : options.inputs) parts.push_back(load_input(input));
+  std::unique_ptr<bytecode::Blueprint> main =
+      parts.size() == 1 ? std::move(parts.front()) : combine(std::move(parts));
+  if (options.listing > 0) {
+    bytecode::DisasmOptions listing;
+    listing.full = options.listing > 1;
+    const std::string text = bytecode::disassemble(*main, listing);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (!options.parse_only) write_output(options, runtime::dump_blueprint(*main, options.strip));
+  return EXIT_SUCCESS;
 }
 
 }  // namespace
 }  // namespace luna::cli
 
 int main(int argc, char** argv) {
-  using namespace luna::cli;
-  Options options = parse_options(argc, argv);
-  lua_State* L = luaL_newstate();
-  if (L == nullptr) fail("cannot create state: not enough memory");
-  lua_pushcfunction(L, compile_files);
-  lua_pushinteger(L, argc);
-  lua_pushlightuserdata(L, argv);
-  lua_pushlightuserdata(L, &options);
-  if (lua_pcall(L, 3, 0, 0) != LUA_OK) {
-    const char* message = lua_tostring(L, -1);
-    fail(message != nullptr ? message : "(error object is not a string)");
+  try {
+    return luna::cli::run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    luna::cli::fail("not enough memory");
   }
-  lua_close(L);
-  return EXIT_SUCCESS;
 }

@@ -22,15 +22,33 @@ std::string quoted(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
       default:
         if (c >= 32 && c < 127) {
           out += static_cast<char>(c);
@@ -46,11 +64,16 @@ std::string quoted(const std::string& s) {
 
 char type_letter(const Constant& k) {
   switch (k.index()) {
-    case 0: return 'N';
-    case 1: return 'B';
-    case 2: return 'I';
-    case 3: return 'F';
-    default: return 'S';
+    case 0:
+      return 'N';
+    case 1:
+      return 'B';
+    case 2:
+      return 'I';
+    case 3:
+      return 'F';
+    default:
+      return 'S';
   }
 }
 
@@ -95,10 +118,9 @@ class Lister {
     int nup = static_cast<int>(f_.upvalues.size()), nloc = static_cast<int>(f_.locals.size());
     int nk = static_cast<int>(f_.constants.size()), nf = static_cast<int>(f_.children.size());
     out += std::to_string(np) + (f_.is_vararg ? "+" : "") + " param" + plural(np) + ", " +
-           std::to_string(slots) + " slot" + plural(slots) + ", " + std::to_string(nup) +
-           " upvalue" + plural(nup) + ", " + std::to_string(nloc) + " local" + plural(nloc) + ", " +
-           std::to_string(nk) + " constant" + plural(nk) + ", " + std::to_string(nf) + " function" +
-           plural(nf) + "\n";
+           std::to_string(slots) + " slot" + plural(slots) + ", " + std::to_string(nup) + " upvalue" +
+           plural(nup) + ", " + std::to_string(nloc) + " local" + plural(nloc) + ", " + std::to_string(nk) +
+           " constant" + plural(nk) + ", " + std::to_string(nf) + " function" + plural(nf) + "\n";
   }
 
   int extra_arg(int pc) const {
@@ -120,47 +142,151 @@ class Lister {
       }
     };
     switch (op) {
-      case Op::MOVE: ops({a, b}); break;
-      case Op::LOADI: case Op::LOADF: ops({a, sbx}); break;
-      case Op::LOADK: ops({a, bx}); comment = k(bx); break;
-      case Op::LOADKX: ops({a}); comment = k(extra_arg(pc)); break;
-      case Op::LOADFALSE: case Op::LFALSESKIP: case Op::LOADTRUE: ops({a}); break;
-      case Op::LOADNIL: ops({a, b}); comment = std::to_string(b + 1) + " out"; break;
-      case Op::GETUPVAL: case Op::SETUPVAL: ops({a, b}); comment = upvalue_name(b); break;
-      case Op::GETTABUP: ops({a, b, c}); comment = upvalue_name(b) + " " + k(c); break;
-      case Op::GETTABLE: case Op::GETI: ops({a, b, c}); break;
-      case Op::GETFIELD: ops({a, b, c}); comment = k(c); break;
-      case Op::SETTABUP: ops({a, b, c}); comment = upvalue_name(a) + " " + k(b); break;
-      case Op::SETTABUPK: ops({a, b, c}); comment = upvalue_name(a) + " " + k(b) + " " + k(c); break;
-      case Op::SETTABLE: case Op::SETI: ops({a, b, c}); break;
-      case Op::SETTABLEK: case Op::SETIK: ops({a, b, c}); comment = k(c); break;
-      case Op::SETFIELD: ops({a, b, c}); comment = k(b); break;
-      case Op::SETFIELDK: ops({a, b, c}); comment = k(b) + " " + k(c); break;
-      case Op::NEWTABLE: ops({a, b, c}); comment = std::to_string(extra_arg(pc)); break;
-      case Op::SELF: ops({a, b, c}); comment = k(c); break;
-      case Op::ADDI: case Op::SHRI: case Op::SHLI: ops({a, b, sc}); break;
-      case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK: case Op::DIVK:
-      case Op::IDIVK: case Op::BANDK: case Op::BORK: case Op::BXORK:
+      case Op::MOVE:
+        ops({a, b});
+        break;
+      case Op::LOADI:
+      case Op::LOADF:
+        ops({a, sbx});
+        break;
+      case Op::LOADK:
+        ops({a, bx});
+        comment = k(bx);
+        break;
+      case Op::LOADKX:
+        ops({a});
+        comment = k(extra_arg(pc));
+        break;
+      case Op::LOADFALSE:
+      case Op::LFALSESKIP:
+      case Op::LOADTRUE:
+        ops({a});
+        break;
+      case Op::LOADNIL:
+        ops({a, b});
+        comment = std::to_string(b + 1) + " out";
+        break;
+      case Op::GETUPVAL:
+      case Op::SETUPVAL:
+        ops({a, b});
+        comment = upvalue_name(b);
+        break;
+      case Op::GETTABUP:
+        ops({a, b, c});
+        comment = upvalue_name(b) + " " + k(c);
+        break;
+      case Op::GETTABLE:
+      case Op::GETI:
+        ops({a, b, c});
+        break;
+      case Op::GETFIELD:
         ops({a, b, c});
         comment = k(c);
         break;
-      case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW: case Op::DIV:
-      case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL: case Op::SHR:
+      case Op::SETTABUP:
+        ops({a, b, c});
+        comment = upvalue_name(a) + " " + k(b);
+        break;
+      case Op::SETTABUPK:
+        ops({a, b, c});
+        comment = upvalue_name(a) + " " + k(b) + " " + k(c);
+        break;
+      case Op::SETTABLE:
+      case Op::SETI:
         ops({a, b, c});
         break;
-      case Op::UNM: case Op::BNOT: case Op::NOT: case Op::LEN: case Op::CONCAT: ops({a, b}); break;
-      case Op::CLOSE: case Op::TBC: ops({a}); break;
+      case Op::SETTABLEK:
+      case Op::SETIK:
+        ops({a, b, c});
+        comment = k(c);
+        break;
+      case Op::SETFIELD:
+        ops({a, b, c});
+        comment = k(b);
+        break;
+      case Op::SETFIELDK:
+        ops({a, b, c});
+        comment = k(b) + " " + k(c);
+        break;
+      case Op::NEWTABLE:
+        ops({a, b, c});
+        comment = std::to_string(extra_arg(pc));
+        break;
+      case Op::SELF:
+        ops({a, b, c});
+        comment = k(c);
+        break;
+      case Op::ADDI:
+      case Op::SHRI:
+      case Op::SHLI:
+        ops({a, b, sc});
+        break;
+      case Op::ADDK:
+      case Op::SUBK:
+      case Op::MULK:
+      case Op::MODK:
+      case Op::POWK:
+      case Op::DIVK:
+      case Op::IDIVK:
+      case Op::BANDK:
+      case Op::BORK:
+      case Op::BXORK:
+        ops({a, b, c});
+        comment = k(c);
+        break;
+      case Op::ADD:
+      case Op::SUB:
+      case Op::MUL:
+      case Op::MOD:
+      case Op::POW:
+      case Op::DIV:
+      case Op::IDIV:
+      case Op::BAND:
+      case Op::BOR:
+      case Op::BXOR:
+      case Op::SHL:
+      case Op::SHR:
+        ops({a, b, c});
+        break;
+      case Op::UNM:
+      case Op::BNOT:
+      case Op::NOT:
+      case Op::LEN:
+      case Op::CONCAT:
+        ops({a, b});
+        break;
+      case Op::CLOSE:
+      case Op::TBC:
+        ops({a});
+        break;
       case Op::JMP: {
         int sj = get_sj(i);
         ops({sj});
         comment = "to " + std::to_string(sj + pc + 2);
         break;
       }
-      case Op::EQ: case Op::LT: case Op::LE: ops({a, b, c}); break;
-      case Op::EQK: ops({a, b, c}); comment = k(b); break;
-      case Op::EQI: case Op::LTI: case Op::LEI: case Op::GTI: case Op::GEI: ops({a, sb, c}); break;
-      case Op::TEST: ops({a, c}); break;
-      case Op::TESTSET: ops({a, b, c}); break;
+      case Op::EQ:
+      case Op::LT:
+      case Op::LE:
+        ops({a, b, c});
+        break;
+      case Op::EQK:
+        ops({a, b, c});
+        comment = k(b);
+        break;
+      case Op::EQI:
+      case Op::LTI:
+      case Op::LEI:
+      case Op::GTI:
+      case Op::GEI:
+        ops({a, sb, c});
+        break;
+      case Op::TEST:
+        ops({a, c});
+        break;
+      case Op::TESTSET:
+        ops({a, b, c});
+        break;
       case Op::CALL:
         ops({a, b, c});
         comment = (b == 0 ? std::string("all in ") : std::to_string(b - 1) + " in ") +
@@ -174,19 +300,31 @@ class Lister {
         ops({a, b, c});
         comment = b == 0 ? std::string("all out") : std::to_string(b - 1) + " out";
         break;
-      case Op::RETURN0: break;
-      case Op::RETURN1: ops({a}); break;
-      case Op::FORLOOP: case Op::TFORLOOP:
+      case Op::RETURN0:
+        break;
+      case Op::RETURN1:
+        ops({a});
+        break;
+      case Op::FORLOOP:
+      case Op::TFORLOOP:
         ops({a, bx});
         comment = "to " + std::to_string(pc - bx + 2);
         break;
-      case Op::FORPREP: ops({a, bx}); comment = "exit to " + std::to_string(pc + bx + 3); break;
-      case Op::TFORPREP: ops({a, bx}); comment = "to " + std::to_string(pc + bx + 2); break;
-      case Op::TFORCALL: ops({a, c}); break;
+      case Op::FORPREP:
+        ops({a, bx});
+        comment = "exit to " + std::to_string(pc + bx + 3);
+        break;
+      case Op::TFORPREP:
+        ops({a, bx});
+        comment = "to " + std::to_string(pc + bx + 2);
+        break;
+      case Op::TFORCALL:
+        ops({a, c});
+        break;
       case Op::SETLIST:
         ops({a, b, c});
-        comment = (b == 0 ? std::string("all") : std::to_string(b)) + " from " +
-                  std::to_string(extra_arg(pc) + 1);
+        comment =
+            (b == 0 ? std::string("all") : std::to_string(b)) + " from " + std::to_string(extra_arg(pc) + 1);
         break;
       case Op::CLOSURE:
         ops({a, bx});
@@ -197,7 +335,9 @@ class Lister {
         ops({a, c});
         comment = c == 0 ? std::string("all out") : std::to_string(c - 1) + " out";
         break;
-      case Op::EXTRAARG: operands = std::to_string(get_ax(i)); break;
+      case Op::EXTRAARG:
+        operands = std::to_string(get_ax(i));
+        break;
     }
     std::string name(name_of(op));
     if (name.size() < 9) name.resize(9, ' ');
@@ -221,13 +361,13 @@ class Lister {
     out += "locals (" + std::to_string(f_.locals.size()) + ") for " + at + ":\n";
     for (std::size_t i = 0; i < f_.locals.size(); ++i)
       out += "\t" + std::to_string(i) + "\t" + f_.locals[i].name + "\t" +
-             std::to_string(f_.locals[i].start_pc + 1) + "\t" +
-             std::to_string(f_.locals[i].end_pc + 1) + "\n";
+             std::to_string(f_.locals[i].start_pc + 1) + "\t" + std::to_string(f_.locals[i].end_pc + 1) +
+             "\n";
     out += "upvalues (" + std::to_string(f_.upvalues.size()) + ") for " + at + ":\n";
     for (std::size_t i = 0; i < f_.upvalues.size(); ++i)
       out += "\t" + std::to_string(i) + "\t" + upvalue_name(static_cast<int>(i)) + "\t" +
-             std::to_string(f_.upvalues[i].in_stack ? 1 : 0) + "\t" +
-             std::to_string(f_.upvalues[i].index) + "\n";
+             std::to_string(f_.upvalues[i].in_stack ? 1 : 0) + "\t" + std::to_string(f_.upvalues[i].index) +
+             "\n";
   }
 
   const Blueprint& f_;
@@ -239,11 +379,16 @@ class Lister {
 std::string constant_to_string(const Constant& constant) {
   char buffer[number::max_number_chars];
   switch (constant.index()) {
-    case 0: return "nil";
-    case 1: return std::get<bool>(constant) ? "true" : "false";
-    case 2: return std::string(buffer, number::format_integer(std::get<std::int64_t>(constant), buffer));
-    case 3: return std::string(buffer, number::format_float(std::get<double>(constant), buffer));
-    default: return quoted(std::get<std::string>(constant));
+    case 0:
+      return "nil";
+    case 1:
+      return std::get<bool>(constant) ? "true" : "false";
+    case 2:
+      return std::string(buffer, number::format_integer(std::get<std::int64_t>(constant), buffer));
+    case 3:
+      return std::string(buffer, number::format_float(std::get<double>(constant), buffer));
+    default:
+      return quoted(std::get<std::string>(constant));
   }
 }
 

@@ -13,8 +13,8 @@
 namespace luna::bytecode {
 
 struct DisasmOptions {
-  bool full = false;       // constants/locals/upvalues tables (luac -l -l)
-  bool addresses = true;   // print object addresses
+  bool full = false;      // constants/locals/upvalues tables (luac -l -l)
+  bool addresses = true;  // print object addresses
 };
 
 std::string disassemble(const Blueprint& function, const DisasmOptions& options = {});

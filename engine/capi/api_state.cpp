@@ -3,11 +3,12 @@
 #include <cstdarg>
 
 #include "capi/index.h"
-#include "capi/state_bridge.h"
 #include "gc/gc.h"
 #include "lua.h"
 #include "object/state_init.h"
 #include "runtime/dump.h"
+#include "runtime/error.h"
+#include "vm/call.h"
 
 using namespace luna;
 
@@ -22,7 +23,7 @@ LUA_API void lua_close(lua_State* L) {
   L->ci = &L->base_ci;         // unwind any C frames left by a panic
   // Pending to-be-closed variables and open upvalues of the main thread come first (their __close
   // handlers still see a complete state); errors in them are ignored, as 5.4 does.
-  runtime::close_protected(L, sizeof(Value), LUA_OK);
+  runtime::close_protected(L, vm::save_stack(L, L->stack + 1), LUA_OK);
   state::close_state(L);
 }
 

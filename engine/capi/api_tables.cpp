@@ -1,11 +1,11 @@
 // The C API, part 2: get/set functions (Lua -> stack, stack -> Lua), metatables, user values,
 // table traversal, and the operators (arith, compare, concat, len). Metamethod-aware operations go
-// through the VM (capi/vm_bridge.h); raw ones use the table module directly. Every store into a heap
+// through the VM (vm/interp.h); raw ones use the table module directly. Every store into a heap
 // object goes through a GC barrier.
 #include <climits>
 
 #include "capi/index.h"
-#include "capi/vm_bridge.h"
+#include "vm/interp.h"
 #include "gc/gc.h"
 #include "lua.h"
 #include "object/state.h"

@@ -19,8 +19,7 @@ bool fits_sbx(std::int64_t i) { return i >= -bc::offset_sbx && i <= bc::max_bx -
 
 }  // namespace
 
-FuncState::FuncState(syntax::Lexer& lexer, Dyndata& dyndata, bytecode::Blueprint& proto,
-                     FuncState* parent)
+FuncState::FuncState(syntax::Lexer& lexer, Dyndata& dyndata, bytecode::Blueprint& proto, FuncState* parent)
     : f(proto), prev(parent), lex(lexer), dyd(dyndata) {
   first_local = static_cast<int>(dyd.variables.size());
   first_label = static_cast<int>(dyd.labels.size());
@@ -311,14 +310,29 @@ void FuncState::const_to_exp(const bytecode::Constant& v, ExpDesc& e) {
 bool FuncState::exp2const(const ExpDesc& e, bytecode::Constant& out) {
   if (e.has_jumps()) return false;
   switch (e.kind) {
-    case ExpKind::False: out = false; return true;
-    case ExpKind::True: out = true; return true;
-    case ExpKind::Nil: out = bytecode::Nil{}; return true;
-    case ExpKind::KStr: out = e.sval; return true;
-    case ExpKind::Const: out = dyd.variables[static_cast<std::size_t>(e.info)].value; return true;
-    case ExpKind::KInt: out = e.ival; return true;
-    case ExpKind::KFlt: out = e.nval; return true;
-    default: return false;
+    case ExpKind::False:
+      out = false;
+      return true;
+    case ExpKind::True:
+      out = true;
+      return true;
+    case ExpKind::Nil:
+      out = bytecode::Nil{};
+      return true;
+    case ExpKind::KStr:
+      out = e.sval;
+      return true;
+    case ExpKind::Const:
+      out = dyd.variables[static_cast<std::size_t>(e.info)].value;
+      return true;
+    case ExpKind::KInt:
+      out = e.ival;
+      return true;
+    case ExpKind::KFlt:
+      out = e.nval;
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -359,7 +373,8 @@ void FuncState::discharge_vars(ExpDesc& e) {
       e.info = code_abc(Op::GETTABLE, 0, e.ind_table, e.ind_key);
       e.kind = ExpKind::Reloc;
       break;
-    case ExpKind::Vararg: case ExpKind::Call:
+    case ExpKind::Vararg:
+    case ExpKind::Call:
       set_one_ret(e);
       break;
     default:
@@ -370,13 +385,28 @@ void FuncState::discharge_vars(ExpDesc& e) {
 void FuncState::discharge2reg(ExpDesc& e, int reg) {
   discharge_vars(e);
   switch (e.kind) {
-    case ExpKind::Nil: load_nil(reg, 1); break;
-    case ExpKind::False: code_abc(Op::LOADFALSE, reg, 0, 0); break;
-    case ExpKind::True: code_abc(Op::LOADTRUE, reg, 0, 0); break;
-    case ExpKind::KStr: str_to_k(e); code_k(reg, e.info); break;
-    case ExpKind::K: code_k(reg, e.info); break;
-    case ExpKind::KFlt: load_float(reg, e.nval); break;
-    case ExpKind::KInt: load_int(reg, e.ival); break;
+    case ExpKind::Nil:
+      load_nil(reg, 1);
+      break;
+    case ExpKind::False:
+      code_abc(Op::LOADFALSE, reg, 0, 0);
+      break;
+    case ExpKind::True:
+      code_abc(Op::LOADTRUE, reg, 0, 0);
+      break;
+    case ExpKind::KStr:
+      str_to_k(e);
+      code_k(reg, e.info);
+      break;
+    case ExpKind::K:
+      code_k(reg, e.info);
+      break;
+    case ExpKind::KFlt:
+      load_float(reg, e.nval);
+      break;
+    case ExpKind::KInt:
+      load_int(reg, e.ival);
+      break;
     case ExpKind::Reloc: {
       Instruction& i = instruction(e);
       i = bc::with_a(i, reg);
@@ -467,14 +497,29 @@ bool FuncState::exp2k(ExpDesc& e) {
   if (e.has_jumps()) return false;
   int k;
   switch (e.kind) {
-    case ExpKind::True: k = bool_k(true); break;
-    case ExpKind::False: k = bool_k(false); break;
-    case ExpKind::Nil: k = nil_k(); break;
-    case ExpKind::KInt: k = int_k(e.ival); break;
-    case ExpKind::KFlt: k = float_k(e.nval); break;
-    case ExpKind::KStr: k = string_k(e.sval); break;
-    case ExpKind::K: k = e.info; break;
-    default: return false;
+    case ExpKind::True:
+      k = bool_k(true);
+      break;
+    case ExpKind::False:
+      k = bool_k(false);
+      break;
+    case ExpKind::Nil:
+      k = nil_k();
+      break;
+    case ExpKind::KInt:
+      k = int_k(e.ival);
+      break;
+    case ExpKind::KFlt:
+      k = float_k(e.nval);
+      break;
+    case ExpKind::KStr:
+      k = string_k(e.sval);
+      break;
+    case ExpKind::K:
+      k = e.info;
+      break;
+    default:
+      return false;
   }
   if (k > max_rk_index) return false;
   e.kind = ExpKind::K;
@@ -601,7 +646,11 @@ void FuncState::go_if_true(ExpDesc& e) {
       negate_condition(e);
       at = e.info;
       break;
-    case ExpKind::K: case ExpKind::KFlt: case ExpKind::KInt: case ExpKind::KStr: case ExpKind::True:
+    case ExpKind::K:
+    case ExpKind::KFlt:
+    case ExpKind::KInt:
+    case ExpKind::KStr:
+    case ExpKind::True:
       at = no_jump;  // always true
       break;
     default:
@@ -619,7 +668,8 @@ void FuncState::go_if_false(ExpDesc& e) {
     case ExpKind::Jmp:
       at = e.info;
       break;
-    case ExpKind::Nil: case ExpKind::False:
+    case ExpKind::Nil:
+    case ExpKind::False:
       at = no_jump;  // always false
       break;
     default:
@@ -632,16 +682,22 @@ void FuncState::go_if_false(ExpDesc& e) {
 
 void FuncState::code_not(ExpDesc& e) {
   switch (e.kind) {
-    case ExpKind::Nil: case ExpKind::False:
+    case ExpKind::Nil:
+    case ExpKind::False:
       e.kind = ExpKind::True;
       break;
-    case ExpKind::K: case ExpKind::KFlt: case ExpKind::KInt: case ExpKind::KStr: case ExpKind::True:
+    case ExpKind::K:
+    case ExpKind::KFlt:
+    case ExpKind::KInt:
+    case ExpKind::KStr:
+    case ExpKind::True:
       e.kind = ExpKind::False;
       break;
     case ExpKind::Jmp:
       negate_condition(e);
       break;
-    case ExpKind::Reloc: case ExpKind::NonReloc:
+    case ExpKind::Reloc:
+    case ExpKind::NonReloc:
       discharge2anyreg(e);
       free_exp(e);
       e.info = code_abc(Op::NOT, 0, e.info, 0);
@@ -698,7 +754,8 @@ void FuncState::finish() {
   for (int i = 0; i < pc(); ++i) {
     Instruction& at = f.code[static_cast<std::size_t>(i)];
     switch (bc::get_op(at)) {
-      case Op::RETURN0: case Op::RETURN1:
+      case Op::RETURN0:
+      case Op::RETURN1:
         if (need_close || f.is_vararg) at = bc::encode_abc(Op::RETURN, bc::get_a(at), bc::get_b(at), 0);
         break;
       case Op::JMP:

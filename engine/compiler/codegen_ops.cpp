@@ -76,18 +76,24 @@ bool fold(BinOp op, bool unary_minus, bool unary_bnot, const Number& a, const Nu
     r = a.is_int ? Number{true, wrap(0u - u(a.i)), 0} : Number{false, 0, -a.f};
     return true;
   }
-  if (unary_bnot || op == BinOp::band || op == BinOp::bor || op == BinOp::bxor ||
-      op == BinOp::shl || op == BinOp::shr) {
+  if (unary_bnot || op == BinOp::band || op == BinOp::bor || op == BinOp::bxor || op == BinOp::shl ||
+      op == BinOp::shr) {
     std::int64_t x, y = 0;
     if (!to_exact_integer(a, x)) return false;
     if (!unary_bnot && !to_exact_integer(b, y)) return false;
     std::int64_t v = 0;
-    if (unary_bnot) v = wrap(~u(x));
-    else if (op == BinOp::band) v = wrap(u(x) & u(y));
-    else if (op == BinOp::bor) v = wrap(u(x) | u(y));
-    else if (op == BinOp::bxor) v = wrap(u(x) ^ u(y));
-    else if (op == BinOp::shl) v = number::shift_left(x, y);
-    else v = number::shift_left(x, wrap(0u - u(y)));
+    if (unary_bnot)
+      v = wrap(~u(x));
+    else if (op == BinOp::band)
+      v = wrap(u(x) & u(y));
+    else if (op == BinOp::bor)
+      v = wrap(u(x) | u(y));
+    else if (op == BinOp::bxor)
+      v = wrap(u(x) ^ u(y));
+    else if (op == BinOp::shl)
+      v = number::shift_left(x, y);
+    else
+      v = number::shift_left(x, wrap(0u - u(y)));
     r = {true, v, 0};
     return true;
   }
@@ -95,26 +101,52 @@ bool fold(BinOp op, bool unary_minus, bool unary_bnot, const Number& a, const Nu
   if (a.is_int && b.is_int && op != BinOp::div && op != BinOp::pow) {
     std::int64_t v = 0;
     switch (op) {
-      case BinOp::add: v = wrap(u(a.i) + u(b.i)); break;
-      case BinOp::sub: v = wrap(u(a.i) - u(b.i)); break;
-      case BinOp::mul: v = wrap(u(a.i) * u(b.i)); break;
-      case BinOp::mod: v = number::int_mod(a.i, b.i); break;
-      case BinOp::idiv: v = number::int_floor_div(a.i, b.i); break;
-      default: return false;
+      case BinOp::add:
+        v = wrap(u(a.i) + u(b.i));
+        break;
+      case BinOp::sub:
+        v = wrap(u(a.i) - u(b.i));
+        break;
+      case BinOp::mul:
+        v = wrap(u(a.i) * u(b.i));
+        break;
+      case BinOp::mod:
+        v = number::int_mod(a.i, b.i);
+        break;
+      case BinOp::idiv:
+        v = number::int_floor_div(a.i, b.i);
+        break;
+      default:
+        return false;
     }
     r = {true, v, 0};
     return true;
   }
   double x = a.as_float(), y = b.as_float(), v = 0;
   switch (op) {
-    case BinOp::add: v = x + y; break;
-    case BinOp::sub: v = x - y; break;
-    case BinOp::mul: v = x * y; break;
-    case BinOp::div: v = x / y; break;
-    case BinOp::pow: v = number::float_pow(x, y); break;
-    case BinOp::idiv: v = number::float_floor_div(x, y); break;
-    case BinOp::mod: v = number::float_mod(x, y); break;
-    default: return false;
+    case BinOp::add:
+      v = x + y;
+      break;
+    case BinOp::sub:
+      v = x - y;
+      break;
+    case BinOp::mul:
+      v = x * y;
+      break;
+    case BinOp::div:
+      v = x / y;
+      break;
+    case BinOp::pow:
+      v = number::float_pow(x, y);
+      break;
+    case BinOp::idiv:
+      v = number::float_floor_div(x, y);
+      break;
+    case BinOp::mod:
+      v = number::float_mod(x, y);
+      break;
+    default:
+      return false;
   }
   r = {false, 0, v};
   return true;
@@ -138,33 +170,55 @@ bool constant_folding(BinOp op, bool unary_minus, bool unary_bnot, ExpDesc& e1, 
 
 Op register_op(BinOp op) {
   switch (op) {
-    case BinOp::add: return Op::ADD;
-    case BinOp::sub: return Op::SUB;
-    case BinOp::mul: return Op::MUL;
-    case BinOp::mod: return Op::MOD;
-    case BinOp::pow: return Op::POW;
-    case BinOp::div: return Op::DIV;
-    case BinOp::idiv: return Op::IDIV;
-    case BinOp::band: return Op::BAND;
-    case BinOp::bor: return Op::BOR;
-    case BinOp::bxor: return Op::BXOR;
-    case BinOp::shl: return Op::SHL;
-    default: return Op::SHR;
+    case BinOp::add:
+      return Op::ADD;
+    case BinOp::sub:
+      return Op::SUB;
+    case BinOp::mul:
+      return Op::MUL;
+    case BinOp::mod:
+      return Op::MOD;
+    case BinOp::pow:
+      return Op::POW;
+    case BinOp::div:
+      return Op::DIV;
+    case BinOp::idiv:
+      return Op::IDIV;
+    case BinOp::band:
+      return Op::BAND;
+    case BinOp::bor:
+      return Op::BOR;
+    case BinOp::bxor:
+      return Op::BXOR;
+    case BinOp::shl:
+      return Op::SHL;
+    default:
+      return Op::SHR;
   }
 }
 
 Op constant_op(BinOp op) {
   switch (op) {
-    case BinOp::add: return Op::ADDK;
-    case BinOp::sub: return Op::SUBK;
-    case BinOp::mul: return Op::MULK;
-    case BinOp::mod: return Op::MODK;
-    case BinOp::pow: return Op::POWK;
-    case BinOp::div: return Op::DIVK;
-    case BinOp::idiv: return Op::IDIVK;
-    case BinOp::band: return Op::BANDK;
-    case BinOp::bor: return Op::BORK;
-    default: return Op::BXORK;
+    case BinOp::add:
+      return Op::ADDK;
+    case BinOp::sub:
+      return Op::SUBK;
+    case BinOp::mul:
+      return Op::MULK;
+    case BinOp::mod:
+      return Op::MODK;
+    case BinOp::pow:
+      return Op::POWK;
+    case BinOp::div:
+      return Op::DIVK;
+    case BinOp::idiv:
+      return Op::IDIVK;
+    case BinOp::band:
+      return Op::BANDK;
+    case BinOp::bor:
+      return Op::BORK;
+    default:
+      return Op::BXORK;
   }
 }
 
@@ -268,7 +322,8 @@ void FuncState::prefix(UnOp op, ExpDesc& e, int line) {
   ExpDesc zero;
   zero.kind = ExpKind::KInt;
   switch (op) {
-    case UnOp::minus: case UnOp::bnot:
+    case UnOp::minus:
+    case UnOp::bnot:
       if (constant_folding(BinOp::none, op == UnOp::minus, op == UnOp::bnot, e, zero)) break;
       [[fallthrough]];
     case UnOp::len: {
@@ -289,13 +344,23 @@ void FuncState::prefix(UnOp op, ExpDesc& e, int line) {
 void FuncState::infix(BinOp op, ExpDesc& v) {
   discharge_vars(v);
   switch (op) {
-    case BinOp::and_: go_if_true(v); break;
-    case BinOp::or_: go_if_false(v); break;
-    case BinOp::concat: exp2nextreg(v); break;
-    case BinOp::eq: case BinOp::ne:
+    case BinOp::and_:
+      go_if_true(v);
+      break;
+    case BinOp::or_:
+      go_if_false(v);
+      break;
+    case BinOp::concat:
+      exp2nextreg(v);
+      break;
+    case BinOp::eq:
+    case BinOp::ne:
       if (!is_numeral(v) && v.kind != ExpKind::Nil) exp2rk(v);  // numerals may become immediates
       break;
-    case BinOp::lt: case BinOp::le: case BinOp::gt: case BinOp::ge: {
+    case BinOp::lt:
+    case BinOp::le:
+    case BinOp::gt:
+    case BinOp::ge: {
       int unused;
       if (!immediate_operand(v, false, unused)) exp2anyreg(v);
       break;
@@ -330,11 +395,17 @@ void FuncState::posfix(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
       else
         gen.arith(op, e1, e2, line);
       break;
-    case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::idiv: case BinOp::mod:
+    case BinOp::sub:
+    case BinOp::mul:
+    case BinOp::div:
+    case BinOp::idiv:
+    case BinOp::mod:
     case BinOp::pow:
       gen.arith(op, e1, e2, line);
       break;
-    case BinOp::band: case BinOp::bor: case BinOp::bxor:
+    case BinOp::band:
+    case BinOp::bor:
+    case BinOp::bxor:
       gen.bitwise(op, e1, e2, line);
       break;
     case BinOp::shl:
@@ -357,15 +428,18 @@ void FuncState::posfix(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
       else
         gen.registers(op, e1, e2, line);
       break;
-    case BinOp::eq: case BinOp::ne:
+    case BinOp::eq:
+    case BinOp::ne:
       gen.equality(op, e1, e2);
       break;
-    case BinOp::gt: case BinOp::ge:
+    case BinOp::gt:
+    case BinOp::ge:
       // (a > b) is (b < a), and the metamethod is called that way too.
       std::swap(e1, e2);
       gen.order(op == BinOp::gt ? BinOp::lt : BinOp::le, e1, e2);
       break;
-    case BinOp::lt: case BinOp::le:
+    case BinOp::lt:
+    case BinOp::le:
       gen.order(op, e1, e2);
       break;
     default:

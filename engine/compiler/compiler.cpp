@@ -2,6 +2,7 @@
 #include "compiler/compiler.h"
 
 #include <new>
+#include <stdexcept>
 
 #include "compiler/parser.h"
 
@@ -14,6 +15,8 @@ CompileResult compile(std::string_view source, std::string_view chunkname, int c
   } catch (const syntax::SyntaxError& error) {
     return CompileError{CompileError::Kind::syntax, error.message, error.incomplete};
   } catch (const std::bad_alloc&) {
+    return CompileError{CompileError::Kind::memory, "not enough memory", false};
+  } catch (const std::length_error&) {  // a container outgrew its maximum size
     return CompileError{CompileError::Kind::memory, "not enough memory", false};
   } catch (const CStackOverflow&) {
     return CompileError{CompileError::Kind::c_stack_overflow, "C stack overflow", false};

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,9 +18,9 @@
 namespace luna::compiler {
 
 inline constexpr int no_jump = -1;
-inline constexpr int no_reg = 255;           // "no register" marker for TESTSET patching
+inline constexpr int no_reg = 255;  // "no register" marker for TESTSET patching
 inline constexpr int max_registers = 255;
-inline constexpr int max_locals = 200;       // per function
+inline constexpr int max_locals = 200;  // per function
 inline constexpr int max_upvalues = 255;
 inline constexpr int max_rk_index = 255;     // largest K index usable as an operand byte
 inline constexpr int fields_per_flush = 50;  // SETLIST batch size
@@ -29,8 +28,10 @@ inline constexpr int max_c_levels = 200;     // nesting limit (LUAI_MAXCCALLS)
 inline constexpr int multiple_returns = -1;
 
 enum class ExpKind : std::uint8_t {
-  Void,      // empty expression list / no value
-  Nil, True, False,
+  Void,  // empty expression list / no value
+  Nil,
+  True,
+  False,
   K,         // info = constant index
   KFlt,      // nval
   KInt,      // ival
@@ -79,16 +80,16 @@ enum class VarKind : std::uint8_t { regular, constant, to_be_closed, compile_tim
 struct VarDesc {
   std::string name;
   VarKind kind = VarKind::regular;
-  int reg = 0;          // register holding the variable (not for compile-time constants)
-  int debug_index = 0;  // index in Blueprint::locals
+  int reg = 0;               // register holding the variable (not for compile-time constants)
+  int debug_index = 0;       // index in Blueprint::locals
   bytecode::Constant value;  // compile-time constants only
 };
 
 struct LabelDesc {
   std::string name;
-  int pc = 0;       // label position, or the pending goto's JMP
+  int pc = 0;  // label position, or the pending goto's JMP
   int line = 0;
-  int nactvar = 0;  // active variables at that point
+  int nactvar = 0;     // active variables at that point
   bool close = false;  // goto leaves the scope of a captured variable
 };
 
@@ -103,10 +104,10 @@ struct BlockScope {
   BlockScope* previous = nullptr;
   int first_label = 0;
   int first_goto = 0;
-  int nactvar = 0;         // active variables outside the block
+  int nactvar = 0;           // active variables outside the block
   bool has_upvalue = false;  // some variable of the block is captured (or to-be-closed)
   bool is_loop = false;
-  bool inside_tbc = false;   // inside the scope of a to-be-closed variable
+  bool inside_tbc = false;  // inside the scope of a to-be-closed variable
 };
 
 class FuncState {
@@ -118,12 +119,12 @@ class FuncState {
   syntax::Lexer& lex;
   Dyndata& dyd;
   BlockScope* block = nullptr;
-  int last_target = 0;     // last pc that is a jump target (peephole barrier)
-  int first_local = 0;     // first index of this function's variables in dyd.variables
+  int last_target = 0;  // last pc that is a jump target (peephole barrier)
+  int first_local = 0;  // first index of this function's variables in dyd.variables
   int first_label = 0;
-  int nactvar = 0;         // active variables (including compile-time constants)
+  int nactvar = 0;  // active variables (including compile-time constants)
   int freereg = 0;
-  bool need_close = false; // some return must close upvalues/to-be-closed variables
+  bool need_close = false;  // some return must close upvalues/to-be-closed variables
 
   int pc() const { return static_cast<int>(f.code.size()); }
   VarDesc& local_var(int vidx) { return dyd.variables[static_cast<std::size_t>(first_local + vidx)]; }
@@ -188,8 +189,28 @@ class FuncState {
   // ---- operators (codegen_ops.cpp) ----
   enum class UnOp { minus, bnot, not_, len };
   enum class BinOp {
-    add, sub, mul, mod, pow, div, idiv, band, bor, bxor, shl, shr, concat,
-    eq, lt, le, ne, gt, ge, and_, or_, none
+    add,
+    sub,
+    mul,
+    mod,
+    pow,
+    div,
+    idiv,
+    band,
+    bor,
+    bxor,
+    shl,
+    shr,
+    concat,
+    eq,
+    lt,
+    le,
+    ne,
+    gt,
+    ge,
+    and_,
+    or_,
+    none
   };
   void prefix(UnOp op, ExpDesc& e, int line);
   void infix(BinOp op, ExpDesc& v);
@@ -221,7 +242,7 @@ class FuncState {
   void code_not(ExpDesc& e);
   bool is_kstr(const ExpDesc& e);
 
-  std::map<std::string, int> string_constants_;
+  std::unordered_map<std::string, int> string_constants_;
   std::unordered_map<std::int64_t, int> int_constants_;
   std::unordered_map<std::uint64_t, int> float_constants_;
   int true_k_ = -1, false_k_ = -1, nil_k_ = -1;

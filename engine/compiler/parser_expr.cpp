@@ -3,9 +3,9 @@
 
 namespace luna::compiler {
 
+using bytecode::Op;
 using syntax::Tok;
 using syntax::tok;
-using bytecode::Op;
 namespace bc = luna::bytecode;
 
 namespace {
@@ -17,48 +17,71 @@ struct Priority {
 
 // Indexed by BinOp (add .. or_).
 constexpr Priority priorities[] = {
-    {10, 10}, {10, 10},                      // + -
-    {11, 11}, {11, 11},                      // * %
-    {14, 13},                                // ^ (right associative)
-    {11, 11}, {11, 11},                      // / //
-    {6, 6}, {4, 4}, {5, 5},                  // & | ~
-    {7, 7}, {7, 7},                          // << >>
-    {9, 8},                                  // .. (right associative)
-    {3, 3}, {3, 3}, {3, 3},                  // == < <=
-    {3, 3}, {3, 3}, {3, 3},                  // ~= > >=
-    {2, 2}, {1, 1}                           // and or
+    {10, 10}, {10, 10},          // + -
+    {11, 11}, {11, 11},          // * %
+    {14, 13},                    // ^ (right associative)
+    {11, 11}, {11, 11},          // / //
+    {6, 6},   {4, 4},   {5, 5},  // & | ~
+    {7, 7},   {7, 7},            // << >>
+    {9, 8},                      // .. (right associative)
+    {3, 3},   {3, 3},   {3, 3},  // == < <=
+    {3, 3},   {3, 3},   {3, 3},  // ~= > >=
+    {2, 2},   {1, 1}             // and or
 };
 constexpr int unary_priority = 12;
 
 FuncState::BinOp binary_operator(Tok t) {
   using B = FuncState::BinOp;
   switch (t) {
-    case Tok::IntDiv: return B::idiv;
-    case Tok::Concat: return B::concat;
-    case Tok::Ne: return B::ne;
-    case Tok::Eq: return B::eq;
-    case Tok::Le: return B::le;
-    case Tok::Ge: return B::ge;
-    case Tok::Shl: return B::shl;
-    case Tok::Shr: return B::shr;
-    case Tok::And: return B::and_;
-    case Tok::Or: return B::or_;
-    default: break;
+    case Tok::IntDiv:
+      return B::idiv;
+    case Tok::Concat:
+      return B::concat;
+    case Tok::Ne:
+      return B::ne;
+    case Tok::Eq:
+      return B::eq;
+    case Tok::Le:
+      return B::le;
+    case Tok::Ge:
+      return B::ge;
+    case Tok::Shl:
+      return B::shl;
+    case Tok::Shr:
+      return B::shr;
+    case Tok::And:
+      return B::and_;
+    case Tok::Or:
+      return B::or_;
+    default:
+      break;
   }
   int c = static_cast<int>(t);
   switch (c) {
-    case '+': return B::add;
-    case '-': return B::sub;
-    case '*': return B::mul;
-    case '%': return B::mod;
-    case '^': return B::pow;
-    case '/': return B::div;
-    case '&': return B::band;
-    case '|': return B::bor;
-    case '~': return B::bxor;
-    case '<': return B::lt;
-    case '>': return B::gt;
-    default: return B::none;
+    case '+':
+      return B::add;
+    case '-':
+      return B::sub;
+    case '*':
+      return B::mul;
+    case '%':
+      return B::mod;
+    case '^':
+      return B::pow;
+    case '/':
+      return B::div;
+    case '&':
+      return B::band;
+    case '|':
+      return B::bor;
+    case '~':
+      return B::bxor;
+    case '<':
+      return B::lt;
+    case '>':
+      return B::gt;
+    default:
+      return B::none;
   }
 }
 
@@ -71,8 +94,10 @@ Parser::BinOp Parser::subexpr(ExpDesc& v, int limit) {
   Tok t = token();
   bool is_unary = t == Tok::Not || t == tok('-') || t == tok('~') || t == tok('#');
   if (is_unary) {
-    UnOp op = t == Tok::Not ? UnOp::not_ : t == tok('-') ? UnOp::minus : t == tok('~') ? UnOp::bnot
-                                                                                    : UnOp::len;
+    UnOp op = t == Tok::Not   ? UnOp::not_
+              : t == tok('-') ? UnOp::minus
+              : t == tok('~') ? UnOp::bnot
+                              : UnOp::len;
     int line = lex_.line();
     lex_.next();
     subexpr(v, unary_priority);
@@ -113,9 +138,15 @@ void Parser::simple_exp(ExpDesc& v) {
       v.init(ExpKind::KStr);
       v.sval = t.text;
       break;
-    case Tok::Nil: v.init(ExpKind::Nil); break;
-    case Tok::True: v.init(ExpKind::True); break;
-    case Tok::False: v.init(ExpKind::False); break;
+    case Tok::Nil:
+      v.init(ExpKind::Nil);
+      break;
+    case Tok::True:
+      v.init(ExpKind::True);
+      break;
+    case Tok::False:
+      v.init(ExpKind::False);
+      break;
     case Tok::Dots:
       if (!fs_->f.is_vararg) lex_.syntax_error("cannot use '...' outside a vararg function");
       v.init(ExpKind::Vararg, fs_->code_abc(Op::VARARG, 0, 0, 1));
@@ -187,7 +218,9 @@ void Parser::suffixed_exp(ExpDesc& v) {
         function_args(v);
         break;
       }
-      case '(': case static_cast<int>(Tok::String): case '{':
+      case '(':
+      case static_cast<int>(Tok::String):
+      case '{':
         fs.exp2nextreg(v);
         function_args(v);
         break;
@@ -253,7 +286,7 @@ int Parser::exp_list(ExpDesc& v) {
 namespace {
 
 struct ConstructorState {
-  ExpDesc item;         // last list item read
+  ExpDesc item;  // last list item read
   ExpDesc* table;
   int hash_count = 0;   // record fields
   int array_count = 0;  // list items already stored
@@ -285,8 +318,7 @@ void Parser::constructor(ExpDesc& t) {
         cc.pending = 0;
       }
     }
-    bool record = token() == tok('[') ||
-                  (token() == Tok::Name && lex_.lookahead().kind == tok('='));
+    bool record = token() == tok('[') || (token() == Tok::Name && lex_.lookahead().kind == tok('='));
     if (record) {
       int reg = fs.freereg;
       ExpDesc key;
@@ -375,8 +407,7 @@ void Parser::body(ExpDesc& e, bool is_method, int line) {
 
 void Parser::code_closure(ExpDesc& v) {
   FuncState& parent = *fs_->prev;
-  v.init(ExpKind::Reloc,
-         parent.code_abx(Op::CLOSURE, 0, static_cast<int>(parent.f.children.size()) - 1));
+  v.init(ExpKind::Reloc, parent.code_abx(Op::CLOSURE, 0, static_cast<int>(parent.f.children.size()) - 1));
   parent.exp2nextreg(v);  // the closure goes in the last register
 }
 

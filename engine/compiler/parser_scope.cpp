@@ -4,8 +4,8 @@
 
 namespace luna::compiler {
 
-using syntax::Tok;
 using bytecode::Op;
+using syntax::Tok;
 
 Parser::Parser(std::string_view source, std::string_view chunkname, int c_levels_in_use)
     : lex_(source, base::chunk_id(chunkname)), source_(chunkname), levels_(c_levels_in_use) {}
@@ -18,9 +18,7 @@ bool Parser::test_next(Tok t) {
   return true;
 }
 
-void Parser::error_expected(Tok t) {
-  lex_.syntax_error(syntax::Lexer::token_to_string(t) + " expected");
-}
+void Parser::error_expected(Tok t) { lex_.syntax_error(syntax::Lexer::token_to_string(t) + " expected"); }
 
 void Parser::check(Tok t) {
   if (token() != t) error_expected(t);
@@ -41,8 +39,8 @@ void Parser::check_match(Tok what, Tok who, int where) {
 void Parser::error_limit(FuncState& fs, int limit, std::string_view what) {
   int line = fs.f.line_defined;
   std::string where = line == 0 ? "main function" : "function at line " + std::to_string(line);
-  lex_.syntax_error("too many " + std::string(what) + " (limit is " + std::to_string(limit) +
-                    ") in " + where);
+  lex_.syntax_error("too many " + std::string(what) + " (limit is " + std::to_string(limit) + ") in " +
+                    where);
 }
 
 std::string Parser::check_name() {
@@ -54,7 +52,10 @@ std::string Parser::check_name() {
 
 bool Parser::block_follow(bool with_until) const {
   switch (token()) {
-    case Tok::Else: case Tok::Elseif: case Tok::End: case Tok::Eos:
+    case Tok::Else:
+    case Tok::Elseif:
+    case Tok::End:
+    case Tok::Eos:
       return true;
     case Tok::Until:
       return with_until;
@@ -183,17 +184,19 @@ namespace {
 
 bytecode::UpvalueKind upvalue_kind(VarKind kind) {
   switch (kind) {
-    case VarKind::constant: return bytecode::UpvalueKind::constant;
-    case VarKind::to_be_closed: return bytecode::UpvalueKind::to_be_closed;
-    default: return bytecode::UpvalueKind::regular;
+    case VarKind::constant:
+      return bytecode::UpvalueKind::constant;
+    case VarKind::to_be_closed:
+      return bytecode::UpvalueKind::to_be_closed;
+    default:
+      return bytecode::UpvalueKind::regular;
   }
 }
 
 }  // namespace
 
 int Parser::new_upvalue(FuncState& fs, const std::string& name, const ExpDesc& v) {
-  if (static_cast<int>(fs.f.upvalues.size()) + 1 > max_upvalues)
-    error_limit(fs, max_upvalues, "upvalues");
+  if (static_cast<int>(fs.f.upvalues.size()) + 1 > max_upvalues) error_limit(fs, max_upvalues, "upvalues");
   bytecode::UpvalueDesc up;
   up.name = name;
   FuncState& parent = *fs.prev;
@@ -351,8 +354,7 @@ void Parser::move_gotos_out(BlockScope& bl) {
 }
 
 void Parser::undefined_goto(const LabelDesc& gt) {
-  if (gt.name == "break")
-    semantic_error("break outside loop at line " + std::to_string(gt.line));
+  if (gt.name == "break") semantic_error("break outside loop at line " + std::to_string(gt.line));
   semantic_error("no visible label '" + gt.name + "' for <goto> at line " + std::to_string(gt.line));
 }
 

@@ -3,9 +3,9 @@
 
 namespace luna::compiler {
 
+using bytecode::Op;
 using syntax::Tok;
 using syntax::tok;
-using bytecode::Op;
 namespace bc = luna::bytecode;
 
 struct Parser::Assignment {
@@ -396,8 +396,7 @@ void Parser::check_conflict(Assignment* lh, const ExpDesc& v) {
         conflict = true;
         lh->v.ind_table = extra;
       }
-      if (lh->v.kind == ExpKind::Indexed && v.kind == ExpKind::Local &&
-          lh->v.ind_key == v.var_reg) {
+      if (lh->v.kind == ExpKind::Indexed && v.kind == ExpKind::Local && lh->v.ind_key == v.var_reg) {
         conflict = true;
         lh->v.ind_key = extra;
       }

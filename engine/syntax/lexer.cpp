@@ -11,10 +11,10 @@ namespace luna::syntax {
 namespace {
 
 constexpr std::string_view token_names[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
-    "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    "//", "..", "...", "==", ">=", "<=", "~=", "<<", ">>", "::", "<eof>",
-    "<number>", "<integer>", "<name>", "<string>"};
+    "and",   "break", "do",    "else",     "elseif",    "end",    "false",   "for",    "function", "goto",
+    "if",    "in",    "local", "nil",      "not",       "or",     "repeat",  "return", "then",     "true",
+    "until", "while", "//",    "..",       "...",       "==",     ">=",      "<=",     "~=",       "<<",
+    ">>",    "::",    "<eof>", "<number>", "<integer>", "<name>", "<string>"};
 
 constexpr int reserved_count = static_cast<int>(Tok::While) - static_cast<int>(Tok::And) + 1;
 
@@ -27,6 +27,8 @@ bool is_print(int c) { return c >= 32 && c < 127; }
 int hex_value(int c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 Tok reserved_word(std::string_view name) {
+  // Reserved words are 2..8 lowercase letters: most names are rejected without a search.
+  if (name.size() < 2 || name.size() > 8 || name[0] < 'a' || name[0] > 'w') return Tok::Name;
   for (int k = 0; k < reserved_count; ++k)
     if (token_names[k] == name) return static_cast<Tok>(static_cast<int>(Tok::And) + k);
   return Tok::Name;
@@ -52,7 +54,10 @@ std::string Lexer::token_to_string(Tok kind) {
 
 std::string Lexer::near_text(const Token& token) const {
   switch (token.kind) {
-    case Tok::Name: case Tok::String: case Tok::Float: case Tok::Int:
+    case Tok::Name:
+    case Tok::String:
+    case Tok::Float:
+    case Tok::Int:
       return "'" + token.raw + "'";
     default:
       return token_to_string(token.kind);
@@ -60,8 +65,8 @@ std::string Lexer::near_text(const Token& token) const {
 }
 
 void Lexer::syntax_error(std::string_view message) const {
-  std::string full = chunk_id_ + ":" + std::to_string(line_) + ": " + std::string(message) +
-                     " near " + near_text(current_);
+  std::string full =
+      chunk_id_ + ":" + std::to_string(line_) + ": " + std::string(message) + " near " + near_text(current_);
   throw SyntaxError{std::move(full), current_.kind == Tok::Eos};
 }
 
@@ -74,7 +79,10 @@ void Lexer::lexical_error(std::string_view message, Tok near_kind) const {
   if (static_cast<int>(near_kind) != 0) {
     full += " near ";
     switch (near_kind) {
-      case Tok::Name: case Tok::String: case Tok::Float: case Tok::Int:
+      case Tok::Name:
+      case Tok::String:
+      case Tok::Float:
+      case Tok::Int:
         full += "'" + buffer_ + "'";
         break;
       default:
@@ -116,7 +124,7 @@ bool Lexer::check_next2(const char* pair) {
 
 void Lexer::increment_line() {
   int old = current_char_;
-  advance();  // skip '\n' or '\r'
+  advance();                                            // skip '\n' or '\r'
   if (at_newline() && current_char_ != old) advance();  // "\n\r" or "\r\n" counts once
   if (++line_ >= INT_MAX) lexical_error("chunk has too many lines", static_cast<Tok>(0));
 }
@@ -162,7 +170,7 @@ std::size_t Lexer::skip_separator() {
 
 void Lexer::read_long_string(Token* token, std::size_t separator) {
   int start_line = line_;
-  save_and_advance();  // second '['
+  save_and_advance();                  // second '['
   if (at_newline()) increment_line();  // a first newline is not part of the string
   for (;;) {
     switch (current_char_) {
@@ -181,7 +189,8 @@ void Lexer::read_long_string(Token* token, std::size_t separator) {
           return;
         }
         break;
-      case '\n': case '\r':
+      case '\n':
+      case '\r':
         save('\n');
         increment_line();
         if (!token) buffer_.clear();  // comments need no text
@@ -269,24 +278,52 @@ void Lexer::read_string(int delimiter, Token& token) {
     switch (current_char_) {
       case end_of_stream:
         lexical_error("unfinished string", Tok::Eos);
-      case '\n': case '\r':
+      case '\n':
+      case '\r':
         lexical_error("unfinished string", Tok::String);
       case '\\': {
         save_and_advance();  // keep '\' for error messages
         int c = 0;
         switch (current_char_) {
-          case 'a': c = '\a'; goto read_save;
-          case 'b': c = '\b'; goto read_save;
-          case 'f': c = '\f'; goto read_save;
-          case 'n': c = '\n'; goto read_save;
-          case 'r': c = '\r'; goto read_save;
-          case 't': c = '\t'; goto read_save;
-          case 'v': c = '\v'; goto read_save;
-          case 'x': c = read_hex_escape(); goto read_save;
-          case 'u': save_utf8(read_utf8_escape()); goto no_save;
-          case '\n': case '\r': increment_line(); c = '\n'; goto only_save;
-          case '\\': case '"': case '\'': c = current_char_; goto read_save;
-          case end_of_stream: goto no_save;  // the loop reports the unfinished string
+          case 'a':
+            c = '\a';
+            goto read_save;
+          case 'b':
+            c = '\b';
+            goto read_save;
+          case 'f':
+            c = '\f';
+            goto read_save;
+          case 'n':
+            c = '\n';
+            goto read_save;
+          case 'r':
+            c = '\r';
+            goto read_save;
+          case 't':
+            c = '\t';
+            goto read_save;
+          case 'v':
+            c = '\v';
+            goto read_save;
+          case 'x':
+            c = read_hex_escape();
+            goto read_save;
+          case 'u':
+            save_utf8(read_utf8_escape());
+            goto no_save;
+          case '\n':
+          case '\r':
+            increment_line();
+            c = '\n';
+            goto only_save;
+          case '\\':
+          case '"':
+          case '\'':
+            c = current_char_;
+            goto read_save;
+          case end_of_stream:
+            goto no_save;  // the loop reports the unfinished string
           case 'z':
             buffer_.pop_back();  // the '\'
             advance();
@@ -323,10 +360,14 @@ void Lexer::scan(Token& token) {
   buffer_.clear();
   for (;;) {
     switch (current_char_) {
-      case '\n': case '\r':
+      case '\n':
+      case '\r':
         increment_line();
         break;
-      case ' ': case '\f': case '\t': case '\v':
+      case ' ':
+      case '\f':
+      case '\t':
+      case '\v':
         advance();
         break;
       case '-':
@@ -381,7 +422,8 @@ void Lexer::scan(Token& token) {
         advance();
         token.kind = check_next(':') ? Tok::DoubleColon : tok(':');
         goto done;
-      case '"': case '\'':
+      case '"':
+      case '\'':
         read_string(current_char_, token);
         goto done;
       case '.':
@@ -396,8 +438,16 @@ void Lexer::scan(Token& token) {
         }
         read_numeral(token);
         goto done;
-      case '0': case '1': case '2': case '3': case '4':
-      case '5': case '6': case '7': case '8': case '9':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
         read_numeral(token);
         goto done;
       case end_of_stream:

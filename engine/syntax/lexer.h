@@ -15,12 +15,44 @@ namespace luna::syntax {
 // Single-byte tokens are their byte value; everything else starts after the byte range.
 enum class Tok : int {
   first_reserved = 257,
-  And = first_reserved, Break, Do, Else, Elseif, End, False, For, Function, Goto, If, In, Local, Nil,
-  Not, Or, Repeat, Return, Then, True, Until, While,
+  And = first_reserved,
+  Break,
+  Do,
+  Else,
+  Elseif,
+  End,
+  False,
+  For,
+  Function,
+  Goto,
+  If,
+  In,
+  Local,
+  Nil,
+  Not,
+  Or,
+  Repeat,
+  Return,
+  Then,
+  True,
+  Until,
+  While,
   // multi-character symbols
-  IntDiv, Concat, Dots, Eq, Ge, Le, Ne, Shl, Shr, DoubleColon,
+  IntDiv,
+  Concat,
+  Dots,
+  Eq,
+  Ge,
+  Le,
+  Ne,
+  Shl,
+  Shr,
+  DoubleColon,
   Eos,
-  Float, Int, Name, String
+  Float,
+  Int,
+  Name,
+  String
 };
 
 constexpr Tok tok(char c) { return static_cast<Tok>(static_cast<unsigned char>(c)); }
@@ -33,11 +65,11 @@ struct SyntaxError {
 
 struct Token {
   Tok kind = Tok::Eos;
-  std::string text;        // names and strings: the value; numerals: unused
+  std::string text;  // names and strings: the value; numerals: unused
   std::int64_t integer = 0;
   double number = 0;
-  std::string raw;         // what "near '...'" shows for names, strings and numerals
-  int line = 1;            // line where the token ends (the reference's linenumber after scanning)
+  std::string raw;  // what "near '...'" shows for names, strings and numerals
+  int line = 1;     // line where the token ends (the reference's linenumber after scanning)
 };
 
 class Lexer {
@@ -65,8 +97,8 @@ class Lexer {
   static constexpr int end_of_stream = -1;
 
   void advance() {
-    current_char_ = position_ < source_.size() ? static_cast<unsigned char>(source_[position_++])
-                                               : end_of_stream;
+    current_char_ =
+        position_ < source_.size() ? static_cast<unsigned char>(source_[position_++]) : end_of_stream;
   }
   void save(int c) { buffer_.push_back(static_cast<char>(c)); }
   void save_and_advance() {

@@ -57,27 +57,84 @@ void verify(const Blueprint& f, std::set<Op>& seen, bool is_main) {
       EXPECT_EQ(get_op(f.code[static_cast<std::size_t>(pc + 1)]), Op::EXTRAARG);
     }
     switch (op) {
-      case Op::MOVE: case Op::UNM: case Op::BNOT: case Op::NOT: case Op::LEN:
+      case Op::MOVE:
+      case Op::UNM:
+      case Op::BNOT:
+      case Op::NOT:
+      case Op::LEN:
         EXPECT_LT(b, regs);
         break;
-      case Op::LOADK: EXPECT_LT(get_bx(i), nk); break;
-      case Op::LOADKX: EXPECT_LT(get_ax(f.code[static_cast<std::size_t>(pc + 1)]), nk); break;
-      case Op::GETUPVAL: case Op::SETUPVAL: EXPECT_LT(b, nup); break;
-      case Op::GETTABUP: EXPECT_LT(b, nup); EXPECT_TRUE(is_short_string(f, c)); break;
-      case Op::GETFIELD: EXPECT_LT(b, regs); EXPECT_TRUE(is_short_string(f, c)); break;
-      case Op::SELF: EXPECT_LT(b, regs); EXPECT_TRUE(is_short_string(f, c)); break;
-      case Op::GETTABLE: EXPECT_LT(b, regs); EXPECT_LT(c, regs); break;
-      case Op::GETI: EXPECT_LT(b, regs); break;
-      case Op::SETTABUP: EXPECT_LT(a, nup); EXPECT_TRUE(is_short_string(f, b)); EXPECT_LT(c, regs); break;
-      case Op::SETTABUPK: EXPECT_LT(a, nup); EXPECT_TRUE(is_short_string(f, b)); EXPECT_LT(c, nk); break;
-      case Op::SETFIELD: EXPECT_TRUE(is_short_string(f, b)); EXPECT_LT(c, regs); break;
-      case Op::SETFIELDK: EXPECT_TRUE(is_short_string(f, b)); EXPECT_LT(c, nk); break;
-      case Op::SETTABLE: EXPECT_LT(b, regs); EXPECT_LT(c, regs); break;
-      case Op::SETTABLEK: EXPECT_LT(b, regs); EXPECT_LT(c, nk); break;
-      case Op::SETI: EXPECT_LT(c, regs); break;
-      case Op::SETIK: EXPECT_LT(c, nk); break;
-      case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK: case Op::DIVK:
-      case Op::IDIVK: case Op::BANDK: case Op::BORK: case Op::BXORK: {
+      case Op::LOADK:
+        EXPECT_LT(get_bx(i), nk);
+        break;
+      case Op::LOADKX:
+        EXPECT_LT(get_ax(f.code[static_cast<std::size_t>(pc + 1)]), nk);
+        break;
+      case Op::GETUPVAL:
+      case Op::SETUPVAL:
+        EXPECT_LT(b, nup);
+        break;
+      case Op::GETTABUP:
+        EXPECT_LT(b, nup);
+        EXPECT_TRUE(is_short_string(f, c));
+        break;
+      case Op::GETFIELD:
+        EXPECT_LT(b, regs);
+        EXPECT_TRUE(is_short_string(f, c));
+        break;
+      case Op::SELF:
+        EXPECT_LT(b, regs);
+        EXPECT_TRUE(is_short_string(f, c));
+        break;
+      case Op::GETTABLE:
+        EXPECT_LT(b, regs);
+        EXPECT_LT(c, regs);
+        break;
+      case Op::GETI:
+        EXPECT_LT(b, regs);
+        break;
+      case Op::SETTABUP:
+        EXPECT_LT(a, nup);
+        EXPECT_TRUE(is_short_string(f, b));
+        EXPECT_LT(c, regs);
+        break;
+      case Op::SETTABUPK:
+        EXPECT_LT(a, nup);
+        EXPECT_TRUE(is_short_string(f, b));
+        EXPECT_LT(c, nk);
+        break;
+      case Op::SETFIELD:
+        EXPECT_TRUE(is_short_string(f, b));
+        EXPECT_LT(c, regs);
+        break;
+      case Op::SETFIELDK:
+        EXPECT_TRUE(is_short_string(f, b));
+        EXPECT_LT(c, nk);
+        break;
+      case Op::SETTABLE:
+        EXPECT_LT(b, regs);
+        EXPECT_LT(c, regs);
+        break;
+      case Op::SETTABLEK:
+        EXPECT_LT(b, regs);
+        EXPECT_LT(c, nk);
+        break;
+      case Op::SETI:
+        EXPECT_LT(c, regs);
+        break;
+      case Op::SETIK:
+        EXPECT_LT(c, nk);
+        break;
+      case Op::ADDK:
+      case Op::SUBK:
+      case Op::MULK:
+      case Op::MODK:
+      case Op::POWK:
+      case Op::DIVK:
+      case Op::IDIVK:
+      case Op::BANDK:
+      case Op::BORK:
+      case Op::BXORK: {
         EXPECT_LT(b, regs);
         ASSERT_LT(c, nk);
         const Constant& k = f.constants[static_cast<std::size_t>(c)];
@@ -87,9 +144,21 @@ void verify(const Blueprint& f, std::set<Op>& seen, bool is_main) {
         }
         break;
       }
-      case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW: case Op::DIV:
-      case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL: case Op::SHR:
-      case Op::EQ: case Op::LT: case Op::LE:
+      case Op::ADD:
+      case Op::SUB:
+      case Op::MUL:
+      case Op::MOD:
+      case Op::POW:
+      case Op::DIV:
+      case Op::IDIV:
+      case Op::BAND:
+      case Op::BOR:
+      case Op::BXOR:
+      case Op::SHL:
+      case Op::SHR:
+      case Op::EQ:
+      case Op::LT:
+      case Op::LE:
         EXPECT_LT(b, regs);
         EXPECT_LT(c, op >= Op::EQ ? 2 : regs);
         break;
@@ -98,15 +167,23 @@ void verify(const Blueprint& f, std::set<Op>& seen, bool is_main) {
         EXPECT_FALSE(std::holds_alternative<Nil>(f.constants[static_cast<std::size_t>(b)]));
         EXPECT_LT(c, 2);
         break;
-      case Op::CONCAT: EXPECT_GE(b, 2); EXPECT_LE(a + b, regs); break;
+      case Op::CONCAT:
+        EXPECT_GE(b, 2);
+        EXPECT_LE(a + b, regs);
+        break;
       case Op::JMP: {
         int target = pc + 1 + get_sj(i);
         EXPECT_GE(target, 0);
         EXPECT_LT(target, n);
         break;
       }
-      case Op::CLOSURE: EXPECT_LT(get_bx(i), static_cast<int>(f.children.size())); break;
-      case Op::RETURN0: case Op::RETURN1: EXPECT_FALSE(f.is_vararg); break;
+      case Op::CLOSURE:
+        EXPECT_LT(get_bx(i), static_cast<int>(f.children.size()));
+        break;
+      case Op::RETURN0:
+      case Op::RETURN1:
+        EXPECT_FALSE(f.is_vararg);
+        break;
       case Op::FORPREP: {
         int loop = pc + 1 + get_bx(i);
         ASSERT_LT(loop, n);
@@ -126,7 +203,8 @@ void verify(const Blueprint& f, std::set<Op>& seen, bool is_main) {
         EXPECT_EQ(call + 2 - get_bx(l), pc + 1);
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   for (const LocalVarInfo& local : f.locals) {
@@ -183,12 +261,12 @@ TEST(BlueprintInvariants, KitchenSink) {
   ASSERT_TRUE(bp);
   std::set<Op> seen;
   verify(*bp, seen, true);
-  for (Op op : {Op::MOVE, Op::LOADI, Op::LOADK, Op::LOADNIL, Op::GETUPVAL, Op::SETUPVAL,
-                Op::GETTABUP, Op::GETTABLE, Op::GETFIELD, Op::SETTABLE, Op::SETFIELD,
-                Op::NEWTABLE, Op::SELF, Op::ADDI, Op::CONCAT, Op::CLOSE, Op::TBC, Op::JMP,
-                Op::TEST, Op::CALL, Op::TAILCALL, Op::RETURN, Op::RETURN1, Op::FORPREP,
-                Op::FORLOOP, Op::TFORPREP, Op::TFORCALL, Op::TFORLOOP, Op::SETLIST,
-                Op::CLOSURE, Op::VARARG, Op::EXTRAARG})
+  for (Op op :
+       {Op::MOVE,     Op::LOADI,    Op::LOADK,    Op::LOADNIL,  Op::GETUPVAL, Op::SETUPVAL, Op::GETTABUP,
+        Op::GETTABLE, Op::GETFIELD, Op::SETTABLE, Op::SETFIELD, Op::NEWTABLE, Op::SELF,     Op::ADDI,
+        Op::CONCAT,   Op::CLOSE,    Op::TBC,      Op::JMP,      Op::TEST,     Op::CALL,     Op::TAILCALL,
+        Op::RETURN,   Op::RETURN1,  Op::FORPREP,  Op::FORLOOP,  Op::TFORPREP, Op::TFORCALL, Op::TFORLOOP,
+        Op::SETLIST,  Op::CLOSURE,  Op::VARARG,   Op::EXTRAARG})
     EXPECT_TRUE(seen.count(op)) << name_of(op);
 }
 
@@ -196,8 +274,9 @@ TEST(BlueprintInvariants, ManyConstantsUseRegisterForms) {
   // 300 distinct string constants first: later constants have indexes beyond an operand byte.
   std::string source = "local t = {}\n";
   for (int i = 0; i < 300; ++i) source += "t.k" + std::to_string(i) + " = 'v" + std::to_string(i) + "'\n";
-  source += "t.late = 'late value'\nglobal_late = t.late2\nlocal eq = t.x == 'another late'\n"
-            "t:late_method()\nreturn t.k1 + 1.25, t[1] + 12345.5\n";
+  source +=
+      "t.late = 'late value'\nglobal_late = t.late2\nlocal eq = t.x == 'another late'\n"
+      "t:late_method()\nreturn t.k1 + 1.25, t[1] + 12345.5\n";
   auto bp = compile_ok(source);
   ASSERT_TRUE(bp);
   std::set<Op> seen;
@@ -225,8 +304,8 @@ TEST(BlueprintInvariants, LoadKxBeyond16BitConstants) {
 
 TEST(BlueprintInvariants, LongStringKeysAndMethods) {
   std::string long_name(50, 'm');
-  auto bp = compile_ok("local o = {}\no." + long_name + " = 1\nglobal_" + long_name + " = o." +
-                       long_name + "\no:" + long_name + "()\nreturn " + long_name);
+  auto bp = compile_ok("local o = {}\no." + long_name + " = 1\nglobal_" + long_name + " = o." + long_name +
+                       "\no:" + long_name + "()\nreturn " + long_name);
   ASSERT_TRUE(bp);
   std::set<Op> seen;
   verify(*bp, seen, true);
@@ -237,7 +316,10 @@ TEST(BlueprintInvariants, LongStringKeysAndMethods) {
 TEST(BlueprintInvariants, DeepRegisterUse) {
   std::string source = "local ";
   for (int i = 0; i < 200; ++i) source += (i ? ",v" : "v") + std::to_string(i);
-  source += "\nreturn f(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50)";
+  source +=
+      "\nreturn f(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, "
+      "v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, "
+      "v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50)";
   auto bp = compile_ok(source);
   ASSERT_TRUE(bp);
   std::set<Op> seen;
@@ -246,12 +328,50 @@ TEST(BlueprintInvariants, DeepRegisterUse) {
 }
 
 TEST(BlueprintInvariants, LocalsDebugInfoOrder) {
-  auto bp = compile_ok("local a = 1\ndo local b = 2 end\nlocal c <const> = 3\nlocal d = c\n"
-                       "for i = 1, 2 do local e = i end\nreturn a, d");
+  auto bp = compile_ok(
+      "local a = 1\ndo local b = 2 end\nlocal c <const> = 3\nlocal d = c\n"
+      "for i = 1, 2 do local e = i end\nreturn a, d");
   ASSERT_TRUE(bp);
   std::vector<std::string> names;
   for (const auto& local : bp->locals) names.push_back(local.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"a", "b", "d", "(for state)", "(for state)",
-                                             "(for state)", "i", "e"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"a", "b", "d", "(for state)", "(for state)", "(for state)", "i", "e"}));
   EXPECT_EQ(bp->locals[1].end_pc - bp->locals[1].start_pc, 0);  // 'b' dies at once
+}
+
+// Deterministic mutation fuzzing: whatever the input, compile() returns either a blueprint that
+// satisfies the invariants or a positioned error message.
+TEST(BlueprintInvariants, MutatedSourcesNeverBreakInvariants) {
+  const std::string base = kitchen_sink;
+  const char* fragments[] = {
+      "(",   ")",       "{",        "}",      "[",      "]",     "=",     "==", "..",   "...",
+      "end", "local ",  "function", "return", "goto x", "::x::", "break", "if", "then", "\"",
+      "'",   "[[",      "]]",       "--[[",   "0x",     "1e",    "\\",    ",",  ";",    ".",
+      ":",   "<const>", "<close>",  "+",      "-",      "not",   "and",   "or", "nil",  "\n"};
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  int compiled = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string source = base;
+    int edits = 1 + static_cast<int>(next(3));
+    for (int e = 0; e < edits; ++e) {
+      std::size_t at = next(source.size() + 1);
+      if (next(2) == 0)
+        source.erase(at, next(6));
+      else
+        source.insert(at, fragments[next(sizeof fragments / sizeof fragments[0])]);
+    }
+    auto result = luna::compiler::compile(source, "=test");
+    if (auto* error = std::get_if<luna::compiler::CompileError>(&result)) {
+      EXPECT_EQ(error->message.rfind("test:", 0), 0u) << error->message;
+      continue;
+    }
+    ++compiled;
+    std::set<Op> seen;
+    verify(*std::get<0>(result), seen, true);
+  }
+  EXPECT_GT(compiled, 10);
 }

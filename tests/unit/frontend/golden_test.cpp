@@ -22,7 +22,9 @@ struct GoldenCase {
 };
 
 const GoldenCase golden_cases[] = {
-    {"locals_and_constants", false, "local a, b, c = 1, 2.5, 'str'\nlocal d, e = nil, true\nlocal f = false\nlocal g = 100000\nlocal h = -0.5",
+    {"locals_and_constants", false,
+     "local a, b, c = 1, 2.5, 'str'\nlocal d, e = nil, true\nlocal f = false\nlocal g = 100000\nlocal h = "
+     "-0.5",
      R"GOLD(
 main <(string):0,0> (9 instructions at 0x0)
 0+ params, 8 slots, 1 upvalue, 8 locals, 4 constants, 0 functions
@@ -116,7 +118,9 @@ main <(string):0,0> (6 instructions at 0x0)
 	5	[3]	RETURN   	1 2 0	; 1 out
 	6	[3]	RETURN   	1 1 0	; 0 out
 )GOLD"},
-    {"long_field_name", false, "local t = {}\nt.a_very_long_field_name_that_is_longer_than_forty = 1\nreturn t.a_very_long_field_name_that_is_longer_than_forty",
+    {"long_field_name", false,
+     "local t = {}\nt.a_very_long_field_name_that_is_longer_than_forty = 1\nreturn "
+     "t.a_very_long_field_name_that_is_longer_than_forty",
      R"GOLD(
 main <(string):0,0> (8 instructions at 0x0)
 0+ params, 2 slots, 1 upvalue, 1 local, 2 constants, 0 functions
@@ -160,7 +164,8 @@ main <(string):0,0> (10 instructions at 0x0)
 	9	[2]	RETURN   	2 8 0	; 7 out
 	10	[2]	RETURN   	2 1 0	; 0 out
 )GOLD"},
-    {"arith_constant_forms", false, "local a\nreturn a + 1, a + 1000, a - 1, a * 2, a / 2, a % 3, a // 4, a ^ 2, a + 1.5",
+    {"arith_constant_forms", false,
+     "local a\nreturn a + 1, a + 1000, a - 1, a * 2, a / 2, a % 3, a // 4, a ^ 2, a + 1.5",
      R"GOLD(
 main <(string):0,0> (12 instructions at 0x0)
 0+ params, 10 slots, 1 upvalue, 1 local, 6 constants, 0 functions
@@ -303,7 +308,8 @@ main <(string):0,0> (27 instructions at 0x0)
 	26	[2]	RETURN   	2 7 0	; 6 out
 	27	[2]	RETURN   	2 1 0	; 0 out
 )GOLD"},
-    {"comparisons_immediates", false, "local a\nreturn a == 1, a ~= 'x', a < 10, a <= -5, a > 0, a >= 128, 1 < a, a == 1.0, a < 1.5",
+    {"comparisons_immediates", false,
+     "local a\nreturn a == 1, a ~= 'x', a < 10, a <= -5, a > 0, a >= 128, 1 < a, a == 1.0, a < 1.5",
      R"GOLD(
 main <(string):0,0> (40 instructions at 0x0)
 0+ params, 10 slots, 1 upvalue, 1 local, 2 constants, 0 functions
@@ -402,7 +408,8 @@ main <(string):0,0> (15 instructions at 0x0)
 	14	[1]	CALL     	0 1 1	; 0 in 0 out
 	15	[1]	RETURN   	0 1 0	; 0 out
 )GOLD"},
-    {"if_not_condition", false, "local a, b\nif not a then f() end\nif not (a == b) then g() end\nif a and not b then h() end",
+    {"if_not_condition", false,
+     "local a, b\nif not a then f() end\nif not (a == b) then g() end\nif a and not b then h() end",
      R"GOLD(
 main <(string):0,0> (16 instructions at 0x0)
 0+ params, 3 slots, 1 upvalue, 2 locals, 3 constants, 0 functions
@@ -467,7 +474,9 @@ function <(string):1,1> (3 instructions at 0x0)
 	2	[1]	RETURN1  	0
 	3	[1]	RETURN0  	
 )GOLD"},
-    {"numeric_for", false, "local s = 0\nfor i = 1, 10 do s = s + i end\nfor i = 10, 1, -2 do s = s - i end\nfor x = 0.5, 1.5, 0.25 do end",
+    {"numeric_for", false,
+     "local s = 0\nfor i = 1, 10 do s = s + i end\nfor i = 10, 1, -2 do s = s - i end\nfor x = 0.5, 1.5, "
+     "0.25 do end",
      R"GOLD(
 main <(string):0,0> (19 instructions at 0x0)
 0+ params, 5 slots, 1 upvalue, 13 locals, 3 constants, 0 functions
@@ -523,7 +532,9 @@ main <(string):0,0> (10 instructions at 0x0)
 	9	[1]	CLOSE    	0
 	10	[1]	RETURN   	0 1 0	; 0 out
 )GOLD"},
-    {"break_and_goto", false, "for i = 1, 3 do\n  if i == 2 then goto continue end\n  if i == 3 then break end\n  print(i)\n  ::continue::\nend",
+    {"break_and_goto", false,
+     "for i = 1, 3 do\n  if i == 2 then goto continue end\n  if i == 3 then break end\n  print(i)\n  "
+     "::continue::\nend",
      R"GOLD(
 main <(string):0,0> (14 instructions at 0x0)
 0+ params, 6 slots, 1 upvalue, 4 locals, 1 constant, 0 functions
@@ -542,7 +553,8 @@ main <(string):0,0> (14 instructions at 0x0)
 	13	[1]	FORLOOP  	0 9	; to 5
 	14	[6]	RETURN   	0 1 0	; 0 out
 )GOLD"},
-    {"goto_backward_with_close", false, "::top::\ndo\n  local x = f()\n  g(function() return x end)\n  if x then goto top end\nend",
+    {"goto_backward_with_close", false,
+     "::top::\ndo\n  local x = f()\n  g(function() return x end)\n  if x then goto top end\nend",
      R"GOLD(
 main <(string):0,0> (11 instructions at 0x0)
 0+ params, 3 slots, 1 upvalue, 1 local, 2 constants, 1 function
@@ -564,7 +576,8 @@ function <(string):4,4> (3 instructions at 0x0)
 	2	[4]	RETURN1  	0
 	3	[4]	RETURN0  	
 )GOLD"},
-    {"break_closes_upvalue", false, "while true do\n  local x = f()\n  g(function() return x end)\n  if x then break end\nend",
+    {"break_closes_upvalue", false,
+     "while true do\n  local x = f()\n  g(function() return x end)\n  if x then break end\nend",
      R"GOLD(
 main <(string):0,0> (11 instructions at 0x0)
 0+ params, 3 slots, 1 upvalue, 1 local, 2 constants, 1 function
@@ -586,7 +599,9 @@ function <(string):3,3> (3 instructions at 0x0)
 	2	[3]	RETURN1  	0
 	3	[3]	RETURN0  	
 )GOLD"},
-    {"closures_and_upvalues", true, "local a = 1\nlocal function f()\n  local b = 2\n  return function() a = a + b; return a end\nend\nreturn f",
+    {"closures_and_upvalues", true,
+     "local a = 1\nlocal function f()\n  local b = 2\n  return function() a = a + b; return a "
+     "end\nend\nreturn f",
      R"GOLD(
 main <(string):0,0> (4 instructions at 0x0)
 0+ params, 2 slots, 1 upvalue, 2 locals, 0 constants, 1 function
@@ -628,7 +643,8 @@ upvalues (2) for 0x0:
 	0	a	0	0
 	1	b	1	0
 )GOLD"},
-    {"method_call_and_definition", false, "local obj = {}\nfunction obj:m(x) return self, x end\nfunction obj.a.b:c() end\nobj:m(1, 2)",
+    {"method_call_and_definition", false,
+     "local obj = {}\nfunction obj:m(x) return self, x end\nfunction obj.a.b:c() end\nobj:m(1, 2)",
      R"GOLD(
 main <(string):0,0> (13 instructions at 0x0)
 0+ params, 5 slots, 1 upvalue, 1 local, 4 constants, 2 functions
@@ -702,7 +718,9 @@ function <(string):1,1> (9 instructions at 0x0)
 	8	[1]	RETURN1  	1
 	9	[1]	RETURN0  	
 )GOLD"},
-    {"return_forms", false, "local function r0() end\nlocal function r1(x) return x end\nlocal function r2(x, y) return x, y end\nlocal function rn(...) return ... end",
+    {"return_forms", false,
+     "local function r0() end\nlocal function r1(x) return x end\nlocal function r2(x, y) return x, y "
+     "end\nlocal function rn(...) return ... end",
      R"GOLD(
 main <(string):0,0> (5 instructions at 0x0)
 0+ params, 4 slots, 1 upvalue, 4 locals, 0 constants, 4 functions
@@ -781,7 +799,10 @@ main <(string):0,0> (14 instructions at 0x0)
 	13	[1]	EXTRAARG 	0
 	14	[1]	RETURN   	1 1 0	; 0 out
 )GOLD"},
-    {"table_constructor_flush", false, "local t = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}",
+    {"table_constructor_flush", false,
+     "local t = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, "
+     "26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, "
+     "51, 52}",
      R"GOLD(
 main <(string):0,0> (59 instructions at 0x0)
 0+ params, 51 slots, 1 upvalue, 1 local, 0 constants, 0 functions
@@ -863,7 +884,9 @@ main <(string):0,0> (13 instructions at 0x0)
 	12	[2]	EXTRAARG 	0
 	13	[2]	RETURN   	2 1 0	; 0 out
 )GOLD"},
-    {"const_and_close", true, "local k <const> = 42\nlocal s <const> = 'str'\nlocal t <const> = {}\nlocal c <close> = f()\nreturn k + 1, s, t",
+    {"const_and_close", true,
+     "local k <const> = 42\nlocal s <const> = 'str'\nlocal t <const> = {}\nlocal c <close> = f()\nreturn k + "
+     "1, s, t",
      R"GOLD(
 main <(string):0,0> (10 instructions at 0x0)
 0+ params, 5 slots, 1 upvalue, 2 locals, 2 constants, 0 functions
@@ -918,7 +941,8 @@ function <(string):1,4> (7 instructions at 0x0)
 	6	[3]	RETURN   	1 0 0	; all out
 	7	[4]	RETURN   	1 1 0	; 0 out
 )GOLD"},
-    {"local_function_recursion", true, "local function fact(n)\n  if n <= 1 then return 1 end\n  return n * fact(n - 1)\nend\nreturn fact(5)",
+    {"local_function_recursion", true,
+     "local function fact(n)\n  if n <= 1 then return 1 end\n  return n * fact(n - 1)\nend\nreturn fact(5)",
      R"GOLD(
 main <(string):0,0> (6 instructions at 0x0)
 0+ params, 3 slots, 1 upvalue, 1 local, 0 constants, 1 function
@@ -964,7 +988,8 @@ main <(string):0,0> (6 instructions at 0x0)
 	5	[2]	RETURN   	0 5 0	; 4 out
 	6	[2]	RETURN   	0 1 0	; 0 out
 )GOLD"},
-    {"nested_functions_upvalue_chain", true, "local a\nfunction f()\n  return function()\n    return function() return a end\n  end\nend",
+    {"nested_functions_upvalue_chain", true,
+     "local a\nfunction f()\n  return function()\n    return function() return a end\n  end\nend",
      R"GOLD(
 main <(string):0,0> (4 instructions at 0x0)
 0+ params, 2 slots, 1 upvalue, 1 local, 1 constant, 1 function

@@ -1,11 +1,11 @@
 // Lexer: tokens, reserved words, long brackets, escapes, numerals, line counting and the exact
 // error messages of the reference scanner.
+#include "syntax/lexer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "syntax/lexer.h"
 
 using luna::syntax::Lexer;
 using luna::syntax::SyntaxError;
@@ -52,10 +52,10 @@ std::string lex_error(std::string_view source, bool* incomplete = nullptr) {
 TEST(Lexer, ReservedWordsAndNames) {
   EXPECT_EQ(kinds("and break do else elseif end false for function goto if in local nil not or "
                   "repeat return then true until while"),
-            (std::vector<Tok>{Tok::And, Tok::Break, Tok::Do, Tok::Else, Tok::Elseif, Tok::End,
-                              Tok::False, Tok::For, Tok::Function, Tok::Goto, Tok::If, Tok::In,
-                              Tok::Local, Tok::Nil, Tok::Not, Tok::Or, Tok::Repeat, Tok::Return,
-                              Tok::Then, Tok::True, Tok::Until, Tok::While, Tok::Eos}));
+            (std::vector<Tok>{Tok::And,   Tok::Break, Tok::Do,       Tok::Else,  Tok::Elseif, Tok::End,
+                              Tok::False, Tok::For,   Tok::Function, Tok::Goto,  Tok::If,     Tok::In,
+                              Tok::Local, Tok::Nil,   Tok::Not,      Tok::Or,    Tok::Repeat, Tok::Return,
+                              Tok::Then,  Tok::True,  Tok::Until,    Tok::While, Tok::Eos}));
   auto tokens = lex_all("_x1 andy End");
   EXPECT_EQ(tokens[0].kind, Tok::Name);
   EXPECT_EQ(tokens[0].text, "_x1");
@@ -64,21 +64,22 @@ TEST(Lexer, ReservedWordsAndNames) {
 }
 
 TEST(Lexer, Symbols) {
-  EXPECT_EQ(kinds("+ - * / // % ^ # & ~ | << >> == ~= <= >= < > = ( ) { } [ ] :: ; : , . .. ..."),
-            (std::vector<Tok>{tok('+'), tok('-'), tok('*'), tok('/'), Tok::IntDiv, tok('%'),
-                              tok('^'), tok('#'), tok('&'), tok('~'), tok('|'), Tok::Shl, Tok::Shr,
-                              Tok::Eq, Tok::Ne, Tok::Le, Tok::Ge, tok('<'), tok('>'), tok('='),
-                              tok('('), tok(')'), tok('{'), tok('}'), tok('['), tok(']'),
-                              Tok::DoubleColon, tok(';'), tok(':'), tok(','), tok('.'), Tok::Concat,
-                              Tok::Dots, Tok::Eos}));
+  EXPECT_EQ(
+      kinds("+ - * / // % ^ # & ~ | << >> == ~= <= >= < > = ( ) { } [ ] :: ; : , . .. ..."),
+      (std::vector<Tok>{tok('+'), tok('-'), tok('*'), tok('/'),    Tok::IntDiv, tok('%'),         tok('^'),
+                        tok('#'), tok('&'), tok('~'), tok('|'),    Tok::Shl,    Tok::Shr,         Tok::Eq,
+                        Tok::Ne,  Tok::Le,  Tok::Ge,  tok('<'),    tok('>'),    tok('='),         tok('('),
+                        tok(')'), tok('{'), tok('}'), tok('['),    tok(']'),    Tok::DoubleColon, tok(';'),
+                        tok(':'), tok(','), tok('.'), Tok::Concat, Tok::Dots,   Tok::Eos}));
   EXPECT_EQ(kinds("a--comment\nb--[[long\ncomment]]c--[==[x]]\n]==]d"),
             (std::vector<Tok>{Tok::Name, Tok::Name, Tok::Name, Tok::Name, Tok::Eos}));
 }
 
 TEST(Lexer, Numerals) {
-  auto tokens = lex_all("3 345 0xff 0xBEBADA 3.0 3.1416 314.16e-2 0.31416E1 34e1 0x0.1E 0xA23p-4 "
-                        "0X1.921FB54442D18P+1 .5 5. 9223372036854775807 9223372036854775808 "
-                        "0xffffffffffffffff 0x7fffffffffffffffff");
+  auto tokens = lex_all(
+      "3 345 0xff 0xBEBADA 3.0 3.1416 314.16e-2 0.31416E1 34e1 0x0.1E 0xA23p-4 "
+      "0X1.921FB54442D18P+1 .5 5. 9223372036854775807 9223372036854775808 "
+      "0xffffffffffffffff 0x7fffffffffffffffff");
   EXPECT_EQ(tokens[0].kind, Tok::Int);
   EXPECT_EQ(tokens[0].integer, 3);
   EXPECT_EQ(tokens[2].integer, 255);
@@ -144,16 +145,14 @@ TEST(Lexer, Errors) {
   bool incomplete = false;
   EXPECT_EQ(lex_error("x = \"abc", &incomplete), "[string \"t\"]:1: unfinished string near <eof>");
   EXPECT_TRUE(incomplete);
-  EXPECT_EQ(lex_error("x = \"abc\ndef\"", &incomplete),
-            "[string \"t\"]:1: unfinished string near '\"abc'");
+  EXPECT_EQ(lex_error("x = \"abc\ndef\"", &incomplete), "[string \"t\"]:1: unfinished string near '\"abc'");
   EXPECT_FALSE(incomplete);
   EXPECT_EQ(lex_error("x = '\\q'"), "[string \"t\"]:1: invalid escape sequence near ''\\q'");
   EXPECT_EQ(lex_error("x = '\\256'"), "[string \"t\"]:1: decimal escape too large near ''\\256''");
   EXPECT_EQ(lex_error("x = '\\300x'"), "[string \"t\"]:1: decimal escape too large near ''\\300x'");
   EXPECT_EQ(lex_error("x = '\\xg'"), "[string \"t\"]:1: hexadecimal digit expected near ''\\xg'");
   EXPECT_EQ(lex_error("x = '\\x5"), "[string \"t\"]:1: hexadecimal digit expected near ''\\x5'");
-  EXPECT_EQ(lex_error("x = '\\u{80000000}'"),
-            "[string \"t\"]:1: UTF-8 value too large near ''\\u{80000000'");
+  EXPECT_EQ(lex_error("x = '\\u{80000000}'"), "[string \"t\"]:1: UTF-8 value too large near ''\\u{80000000'");
   EXPECT_EQ(lex_error("x = '\\u{zz}'"), "[string \"t\"]:1: hexadecimal digit expected near ''\\u{z'");
   EXPECT_EQ(lex_error("x = '\\u{12'"), "[string \"t\"]:1: missing '}' near ''\\u{12''");
   EXPECT_EQ(lex_error("x = '\\u12'"), "[string \"t\"]:1: missing '{' near ''\\u1'");

@@ -113,7 +113,8 @@ int setmetatable(lua_State* L) {
   const int type = lua_type(L, 2);
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_argexpected(L, type == LUA_TNIL || type == LUA_TTABLE, 2, "nil or table");
-  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
   lua_settop(L, 2);
   lua_setmetatable(L, 1);
   return 1;
@@ -160,12 +161,12 @@ int push_gc_mode(lua_State* L, int previous_mode) {
 }
 
 int collectgarbage(lua_State* L) {
-  static const char* const option_names[] = {"stop",       "restart",    "collect",   "count",
-                                             "step",       "setpause",   "setstepmul", "isrunning",
+  static const char* const option_names[] = {"stop",         "restart",     "collect",    "count",
+                                             "step",         "setpause",    "setstepmul", "isrunning",
                                              "generational", "incremental", nullptr};
-  static const int option_codes[] = {LUA_GCSTOP,    LUA_GCRESTART,   LUA_GCCOLLECT, LUA_GCCOUNT,
-                                     LUA_GCSTEP,    LUA_GCSETPAUSE,  LUA_GCSETSTEPMUL, LUA_GCISRUNNING,
-                                     LUA_GCGEN,     LUA_GCINC};
+  static const int option_codes[] = {LUA_GCSTOP, LUA_GCRESTART,  LUA_GCCOLLECT,    LUA_GCCOUNT,
+                                     LUA_GCSTEP, LUA_GCSETPAUSE, LUA_GCSETSTEPMUL, LUA_GCISRUNNING,
+                                     LUA_GCGEN,  LUA_GCINC};
   const int option = option_codes[luaL_checkoption(L, 1, "collect", option_names)];
   switch (option) {
     case LUA_GCCOUNT: {

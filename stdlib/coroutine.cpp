@@ -13,17 +13,21 @@ enum class Status { running, dead, suspended, normal };
 
 constexpr const char* status_name(Status status) {
   switch (status) {
-    case Status::running: return "running";
-    case Status::dead: return "dead";
-    case Status::suspended: return "suspended";
-    case Status::normal: return "normal";
+    case Status::running:
+      return "running";
+    case Status::dead:
+      return "dead";
+    case Status::suspended:
+      return "suspended";
+    case Status::normal:
+      return "normal";
   }
   return "dead";
 }
 
 lua_State* check_coroutine(lua_State* L) {
   lua_State* coroutine = lua_tothread(L, 1);
-  luaL_argexpected(L, coroutine != nullptr, 1, "coroutine");
+  luaL_argexpected(L, coroutine != nullptr, 1, "thread");
   return coroutine;
 }
 
@@ -69,8 +73,8 @@ int wrapped_call(lua_State* L) {
   if (result_count >= 0) return result_count;
   int status = lua_status(coroutine);
   if (status != LUA_OK && status != LUA_YIELD) {  // the coroutine itself failed
-    status = lua_closethread(coroutine, L);        // run its pending __close handlers
-    lua_xmove(coroutine, L, 1);                    // the (possibly updated) error object
+    status = lua_closethread(coroutine, L);       // run its pending __close handlers
+    lua_xmove(coroutine, L, 1);                   // the (possibly updated) error object
   }
   if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
     luaL_where(L, 1);
@@ -145,9 +149,9 @@ int close(lua_State* L) {
 }
 
 constexpr luaL_Reg kFunctions[] = {
-    {"create", create}, {"resume", resume},     {"running", running},         {"status", status},
-    {"wrap", wrap},     {"yield", yield},       {"isyieldable", isyieldable}, {"close", close},
-    {nullptr, nullptr},
+    {"create", create},           {"resume", resume}, {"running", running},
+    {"status", status},           {"wrap", wrap},     {"yield", yield},
+    {"isyieldable", isyieldable}, {"close", close},   {nullptr, nullptr},
 };
 
 }  // namespace

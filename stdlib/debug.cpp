@@ -98,7 +98,7 @@ int getinfo(lua_State* L) {
   lua_State* inspected = thread_argument(L, &offset);
   const char* options = luaL_optstring(L, offset + 2, "flnSrtu");
   ensure_stack(L, inspected, 3);
-  luaL_argcheck(L, options[0] != '>', offset + 2, "invalid option");
+  luaL_argcheck(L, options[0] != '>', offset + 2, "invalid option '>'");
   if (lua_isfunction(L, offset + 1)) {
     options = lua_pushfstring(L, ">%s", options);  // inspect the given function
     lua_pushvalue(L, offset + 1);

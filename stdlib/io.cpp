@@ -4,12 +4,12 @@
 // sharing LUA_FILEHANDLE interoperate) with the "FILE*" metatable. A handle is closed when its 'closef'
 // is null. The default input/output files live in the registry under "_IO_input" / "_IO_output".
 // Formats, results and messages follow Lua 5.4.8; failures return luaL_fileresult's (fail, msg, errno).
+#include <cctype>
 #include <cerrno>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cctype>
 
 #include "lua.hpp"
 
@@ -23,7 +23,9 @@ constexpr size_t kKeyPrefixLength = sizeof("_IO_") - 1;  // skipped when naming 
 // Maximum number of formats io.lines/file:lines accept (they become upvalues of the iterator).
 constexpr int kMaxLinesFormats = 250;
 
-luaL_Stream* to_stream(lua_State* L) { return static_cast<luaL_Stream*>(luaL_checkudata(L, 1, LUA_FILEHANDLE)); }
+luaL_Stream* to_stream(lua_State* L) {
+  return static_cast<luaL_Stream*>(luaL_checkudata(L, 1, LUA_FILEHANDLE));
+}
 
 bool is_closed(const luaL_Stream* stream) { return stream->closef == nullptr; }
 
@@ -213,7 +215,8 @@ bool accept_either(NumeralReader* reader, const char* pair) {
 
 int accept_digits(NumeralReader* reader, bool hexadecimal) {
   int count = 0;
-  while ((hexadecimal ? std::isxdigit(reader->current) : std::isdigit(reader->current)) && accept_char(reader))
+  while ((hexadecimal ? std::isxdigit(reader->current) : std::isdigit(reader->current)) &&
+         accept_char(reader))
     ++count;
   return count;
 }
@@ -267,7 +270,8 @@ bool read_line(lua_State* L, FILE* file, bool chop) {
     char* chunk = luaL_prepbuffer(&buffer);
     int used = 0;
     flockfile(file);
-    while (used < LUAL_BUFFERSIZE && (ch = getc_unlocked(file)) != EOF && ch != '\n') chunk[used++] = static_cast<char>(ch);
+    while (used < LUAL_BUFFERSIZE && (ch = getc_unlocked(file)) != EOF && ch != '\n')
+      chunk[used++] = static_cast<char>(ch);
     funlockfile(file);
     luaL_addsize(&buffer, used);
   } while (ch != EOF && ch != '\n');
@@ -319,14 +323,21 @@ int read_formats(lua_State* L, FILE* file, int first) {
       const char* format = luaL_checkstring(L, index);
       if (*format == '*') ++format;  // 5.2-style "*l" is still accepted
       switch (*format) {
-        case 'n': success = read_number(L, file); break;
-        case 'l': success = read_line(L, file, true); break;
-        case 'L': success = read_line(L, file, false); break;
+        case 'n':
+          success = read_number(L, file);
+          break;
+        case 'l':
+          success = read_line(L, file, true);
+          break;
+        case 'L':
+          success = read_line(L, file, false);
+          break;
         case 'a':
           read_all(L, file);
           success = true;
           break;
-        default: return luaL_argerror(L, index, "invalid format");
+        default:
+          return luaL_argerror(L, index, "invalid format");
       }
     }
   }
@@ -408,9 +419,10 @@ int write_values(lua_State* L, FILE* file, int argument) {
   errno = 0;
   for (; remaining--; ++argument) {
     if (lua_type(L, argument) == LUA_TNUMBER) {
-      const int written = lua_isinteger(L, argument)
-                              ? std::fprintf(file, LUA_INTEGER_FMT, static_cast<LUAI_UACINT>(lua_tointeger(L, argument)))
-                              : std::fprintf(file, LUA_NUMBER_FMT, static_cast<LUAI_UACNUMBER>(lua_tonumber(L, argument)));
+      const int written =
+          lua_isinteger(L, argument)
+              ? std::fprintf(file, LUA_INTEGER_FMT, static_cast<LUAI_UACINT>(lua_tointeger(L, argument)))
+              : std::fprintf(file, LUA_NUMBER_FMT, static_cast<LUAI_UACNUMBER>(lua_tonumber(L, argument)));
       success = success && written > 0;
     } else {
       size_t length = 0;
@@ -471,22 +483,19 @@ int file_flush(lua_State* L) {
 }
 
 constexpr luaL_Reg kLibraryFunctions[] = {
-    {"close", io_close}, {"flush", io_flush},     {"input", io_input},     {"lines", io_lines},
-    {"open", io_open},   {"output", io_output},   {"popen", io_popen},     {"read", io_read},
-    {"tmpfile", io_tmpfile}, {"type", io_type},   {"write", io_write},     {nullptr, nullptr},
+    {"close", io_close},     {"flush", io_flush},   {"input", io_input}, {"lines", io_lines},
+    {"open", io_open},       {"output", io_output}, {"popen", io_popen}, {"read", io_read},
+    {"tmpfile", io_tmpfile}, {"type", io_type},     {"write", io_write}, {nullptr, nullptr},
 };
 
 constexpr luaL_Reg kMethods[] = {
-    {"read", file_read},   {"write", file_write},     {"lines", file_lines}, {"flush", file_flush},
-    {"seek", file_seek},   {"close", file_close},     {"setvbuf", file_setvbuf}, {nullptr, nullptr},
+    {"read", file_read}, {"write", file_write}, {"lines", file_lines},     {"flush", file_flush},
+    {"seek", file_seek}, {"close", file_close}, {"setvbuf", file_setvbuf}, {nullptr, nullptr},
 };
 
 constexpr luaL_Reg kMetamethods[] = {
     {"__index", nullptr},  // filled with the method table below
-    {"__gc", file_gc},
-    {"__close", file_gc},
-    {"__tostring", file_tostring},
-    {nullptr, nullptr},
+    {"__gc", file_gc},    {"__close", file_gc}, {"__tostring", file_tostring}, {nullptr, nullptr},
 };
 
 void create_file_metatable(lua_State* L) {

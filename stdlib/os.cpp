@@ -114,7 +114,8 @@ int get_integer_field(lua_State* L, const char* key, int default_value, int delt
     if (default_value < 0) return luaL_error(L, "field '%s' missing in date table", key);
     value = default_value;
   } else {
-    const bool fits = value >= 0 ? value - delta <= INT_MAX : static_cast<lua_Integer>(INT_MIN) + delta <= value;
+    const bool fits =
+        value >= 0 ? value - delta <= INT_MAX : static_cast<lua_Integer>(INT_MIN) + delta <= value;
     if (!fits) return luaL_error(L, "field '%s' is out-of-bound", key);
     value -= delta;
   }
@@ -220,7 +221,8 @@ int os_difftime(lua_State* L) {
 
 int os_setlocale(lua_State* L) {
   static const int categories[] = {LC_ALL, LC_COLLATE, LC_CTYPE, LC_MONETARY, LC_NUMERIC, LC_TIME};
-  static const char* const category_names[] = {"all", "collate", "ctype", "monetary", "numeric", "time", nullptr};
+  static const char* const category_names[] = {"all",     "collate", "ctype", "monetary",
+                                               "numeric", "time",    nullptr};
   const char* locale = luaL_optstring(L, 1, nullptr);
   const int category = luaL_checkoption(L, 2, "all", category_names);
   lua_pushstring(L, std::setlocale(categories[category], locale));
@@ -238,8 +240,8 @@ int os_exit(lua_State* L) {
 }
 
 constexpr luaL_Reg kFunctions[] = {
-    {"clock", os_clock},     {"date", os_date},         {"difftime", os_difftime}, {"execute", os_execute},
-    {"exit", os_exit},       {"getenv", os_getenv},     {"remove", os_remove},     {"rename", os_rename},
+    {"clock", os_clock},         {"date", os_date},     {"difftime", os_difftime}, {"execute", os_execute},
+    {"exit", os_exit},           {"getenv", os_getenv}, {"remove", os_remove},     {"rename", os_rename},
     {"setlocale", os_setlocale}, {"time", os_time},     {"tmpname", os_tmpname},   {nullptr, nullptr},
 };
 

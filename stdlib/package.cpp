@@ -47,7 +47,10 @@ void make_api_symbols_global() {
   Dl_info info;
   if (dladdr(reinterpret_cast<void*>(&lua_newstate), &info) == 0 || info.dli_fname == nullptr) return;
   void* self = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_GLOBAL);
-  if (self != nullptr) dlclose(self);  // the promotion stays; drop the extra reference
+  if (self != nullptr)
+    dlclose(self);  // the promotion stays; drop the extra reference
+  else
+    dlerror();  // e.g. the main program: already global; clear the error so it is not reported later
 }
 
 // Opens a shared library; on failure pushes dlerror's message and returns nullptr.
@@ -176,8 +179,8 @@ const char* search_path(lua_State* L, const char* name, const char* path, const 
 }
 
 int searchpath(lua_State* L) {
-  const char* found = search_path(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2), luaL_optstring(L, 3, "."),
-                                  luaL_optstring(L, 4, kDirectorySeparator));
+  const char* found = search_path(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2),
+                                  luaL_optstring(L, 3, "."), luaL_optstring(L, 4, kDirectorySeparator));
   if (found != nullptr) return 1;
   luaL_pushfail(L);
   lua_insert(L, -2);
@@ -375,9 +378,14 @@ void create_clibs_table(lua_State* L) {
 }
 
 constexpr luaL_Reg kPackageFunctions[] = {
-    {"loadlib", loadlib}, {"searchpath", searchpath},
+    {"loadlib", loadlib},
+    {"searchpath", searchpath},
     // filled in by luaopen_package
-    {"preload", nullptr}, {"cpath", nullptr}, {"path", nullptr}, {"searchers", nullptr}, {"loaded", nullptr},
+    {"preload", nullptr},
+    {"cpath", nullptr},
+    {"path", nullptr},
+    {"searchers", nullptr},
+    {"loaded", nullptr},
     {nullptr, nullptr},
 };
 

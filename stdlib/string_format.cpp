@@ -164,11 +164,11 @@ int format_item(lua_State* L, luaL_Buffer* buffer, char* out, char* specificatio
       insert_length_modifier(specification, LUA_NUMBER_FRMLEN);
       return std::snprintf(out, max_item, specification, static_cast<LUAI_UACNUMBER>(luaL_checknumber(L, arg)));
     }
-    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+    case 'f': case 'e': case 'E': case 'g': case 'G': {
       const lua_Number n = luaL_checknumber(L, arg);
       validate(L, specification, float_flags, true);
       insert_length_modifier(specification, LUA_NUMBER_FRMLEN);
-      const int room = (conversion == 'f' || conversion == 'F') ? max_item_fixed : max_item;
+      const int room = (conversion == 'f') ? max_item_fixed : max_item;
       return std::snprintf(out, static_cast<std::size_t>(room), specification, static_cast<LUAI_UACNUMBER>(n));
     }
     case 'p': {

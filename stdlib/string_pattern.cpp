@@ -49,11 +49,13 @@ struct Matcher {
 };
 
 bool class_matches(int c, int class_letter) {
+  // Class letters are ASCII: OR-ing 0x20 folds their case without a (slow, out-of-line)
+  // std::tolower call, and maps no other byte onto an ASCII lower-case letter.
   bool result;
-  switch (std::tolower(class_letter)) {
+  switch (class_letter | 0x20) {
     case 'a': result = std::isalpha(c); break;
     case 'c': result = std::iscntrl(c); break;
-    case 'd': result = std::isdigit(c); break;
+    case 'd': result = (c >= '0' && c <= '9'); break;  // isdigit is locale-independent
     case 'g': result = std::isgraph(c); break;
     case 'l': result = std::islower(c); break;
     case 'p': result = std::ispunct(c); break;
@@ -65,7 +67,7 @@ bool class_matches(int c, int class_letter) {
     default: return class_letter == c;
   }
   // Upper-case class letters denote the complement.
-  return std::islower(class_letter) ? result : !result;
+  return (class_letter >= 'a') ? result : !result;
 }
 
 // 'p' points at '[', 'last' at the closing ']'.

@@ -15,10 +15,12 @@
 #include "object/tables.h"
 #include "runtime/format.h"
 #include "vm/call.h"
+#include "vm/status.h"
 
 using namespace luna;
 
 namespace {
+
 
 bool raw_equal(const Value& a, const Value& b) {
   if (a.tt != b.tt) {
@@ -63,7 +65,7 @@ LUA_API void lua_settop(lua_State* L, int idx) {
   }
   StackId new_top = L->top + diff;
   if (diff < 0 && L->tbc_list != nullptr && L->tbc_list >= new_top)
-    new_top = functions::close(L, new_top, LUA_OK, false);  // runs pending __close of removed slots
+    new_top = functions::close(L, new_top, status::close_keep_top, false);  // pending __close of removed slots
   L->top = new_top;
 }
 

@@ -3,10 +3,12 @@
 #include <cstdarg>
 
 #include "capi/index.h"
-#include "capi/state_bridge.h"
 #include "gc/gc.h"
 #include "lua.h"
+#include "object/state_init.h"
 #include "runtime/dump.h"
+#include "runtime/error.h"
+#include "vm/call.h"
 
 using namespace luna;
 
@@ -21,21 +23,13 @@ LUA_API void lua_close(lua_State* L) {
   L->ci = &L->base_ci;         // unwind any C frames left by a panic
   // Pending to-be-closed variables and open upvalues of the main thread come first (their __close
   // handlers still see a complete state); errors in them are ignored, as 5.4 does.
-  runtime::close_protected(L, sizeof(Value), LUA_OK);
+  runtime::close_protected(L, vm::save_stack(L, L->stack + 1), LUA_OK);
   state::close_state(L);
 }
 
 LUA_API lua_State* lua_newthread(lua_State* L) {
   gc::check(L);
-  lua_State* L1 = state::new_thread(L);
-  set_thread(*L->top, L1);
-  capi::increment_top(L);
-  // A new thread inherits the hooks of its creator (5.4 behaviour).
-  L1->hook_mask = L->hook_mask;
-  L1->base_hook_count = L->base_hook_count;
-  L1->hook = L->hook;
-  L1->hook_count = L1->base_hook_count;
-  return L1;
+  return state::new_thread(L);  // pushed on L; inherits L's hooks and the main thread's extra space
 }
 
 LUA_API lua_Number lua_version(lua_State* L) {

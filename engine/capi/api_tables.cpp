@@ -1,11 +1,11 @@
 // The C API, part 2: get/set functions (Lua -> stack, stack -> Lua), metatables, user values,
 // table traversal, and the operators (arith, compare, concat, len). Metamethod-aware operations go
-// through the VM (capi/vm_bridge.h); raw ones use the table module directly. Every store into a heap
+// through the VM (vm/interp.h); raw ones use the table module directly. Every store into a heap
 // object goes through a GC barrier.
 #include <climits>
 
 #include "capi/index.h"
-#include "capi/vm_bridge.h"
+#include "vm/interp.h"
 #include "gc/gc.h"
 #include "lua.h"
 #include "object/state.h"
@@ -22,10 +22,16 @@ const Value* globals(lua_State* L) {
   return tables::get_int(as_table(L->global->registry), LUA_RIDX_GLOBALS);
 }
 
+// The table at idx; null when it is not a table (API misuse: the raw functions then act on an
+// empty table instead of crashing).
 Table* table_at(lua_State* L, int idx) {
   Value* t = capi::index_to_value(L, idx);
   LUNA_API_CHECK(L, t->is_table(), "table expected");
-  return as_table(*t);
+  return t->is_table() ? as_table(*t) : nullptr;
+}
+
+const Value* raw_lookup(lua_State* L, Table* t, const Value& key) {
+  return t != nullptr ? tables::get(t, key) : capi::nil_slot(L);
 }
 
 int get_string_key(lua_State* L, const Value* t, const char* k) {
@@ -57,8 +63,10 @@ int finish_raw_get(lua_State* L, const Value* slot) {
 void raw_set(lua_State* L, int idx, const Value& key, int n) {
   capi::check_elements(L, n);
   Table* t = table_at(L, idx);
-  tables::set(L, t, key, L->top[-1]);  // barrier included
-  tables::invalidate_tm_cache(t);
+  if (t != nullptr) {
+    tables::set(L, t, key, L->top[-1]);  // barrier included
+    tables::invalidate_tm_cache(t);
+  }
   L->top -= n;
 }
 
@@ -101,20 +109,20 @@ LUA_API int lua_geti(lua_State* L, int idx, lua_Integer n) {
 
 LUA_API int lua_rawget(lua_State* L, int idx) {
   capi::check_elements(L, 1);
-  Table* t = table_at(L, idx);
-  const Value* slot = tables::get(t, L->top[-1]);
+  const Value* slot = raw_lookup(L, table_at(L, idx), L->top[-1]);
   L->top--;
   return finish_raw_get(L, slot);
 }
 
 LUA_API int lua_rawgeti(lua_State* L, int idx, lua_Integer n) {
-  return finish_raw_get(L, tables::get_int(table_at(L, idx), n));
+  Table* t = table_at(L, idx);
+  return finish_raw_get(L, t != nullptr ? tables::get_int(t, n) : capi::nil_slot(L));
 }
 
 LUA_API int lua_rawgetp(lua_State* L, int idx, const void* p) {
   Value key;
   key.set_light_userdata(const_cast<void*>(p));
-  return finish_raw_get(L, tables::get(table_at(L, idx), key));
+  return finish_raw_get(L, raw_lookup(L, table_at(L, idx), key));
 }
 
 LUA_API void lua_createtable(lua_State* L, int narray, int nrec) {
@@ -200,7 +208,7 @@ LUA_API void lua_rawsetp(lua_State* L, int idx, const void* p) {
 LUA_API void lua_rawseti(lua_State* L, int idx, lua_Integer n) {
   capi::check_elements(L, 1);
   Table* t = table_at(L, idx);
-  tables::set_int(L, t, n, L->top[-1]);  // barrier included
+  if (t != nullptr) tables::set_int(L, t, n, L->top[-1]);  // barrier included
   L->top--;
 }
 
@@ -255,7 +263,7 @@ LUA_API int lua_setiuservalue(lua_State* L, int idx, int n) {
 LUA_API int lua_next(lua_State* L, int idx) {
   capi::check_elements(L, 1);
   Table* t = table_at(L, idx);
-  if (tables::next(L, t, L->top - 1)) {
+  if (t != nullptr && tables::next(L, t, L->top - 1)) {
     capi::increment_top(L);
     return 1;
   }

@@ -88,7 +88,12 @@ void set_debt(GlobalState* g, std::ptrdiff_t debt);  // keeps in_use() unchanged
 bool stress_enabled(const GlobalState* g);
 
 // ---- collection ------------------------------------------------------------------------------
-void check(lua_State* L);          // run a step if the debt is positive (full cycle in stress mode)
+void check_slow(lua_State* L);     // the part of check() that runs the collector
+// Safe point: run a step if the debt is positive (a full cycle in stress mode, which keeps the
+// debt positive so that every check collects).
+inline void check(lua_State* L) {
+  if (L->global->gc_debt > 0) check_slow(L);
+}
 void step(lua_State* L);           // one incremental step as paced by the debt (luaC_step)
 void full(lua_State* L, bool emergency);
 // collectgarbage("step", kb) / lua_gc(LUA_GCSTEP, kb): kb == 0 does one basic step, otherwise adds

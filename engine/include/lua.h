@@ -321,7 +321,7 @@ struct CallInfo;
 struct lua_Debug {
   int event;
   const char* name;           /* (n) */
-  const char* namewhat;       /* (n) "global", "local", "field", "method", "upvalue" or "" */
+  const char* namewhat;       /* (n) "global", "local", "method", "field", "upvalue", ... or "" */
   const char* what;           /* (S) "Lua", "C", "main" */
   const char* source;         /* (S) */
   size_t srclen;              /* (S) */

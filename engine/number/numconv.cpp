@@ -3,11 +3,12 @@
 // results match the reference's strtod/"%.14g" under the C locale.
 #include "number/numconv.h"
 
+#include <locale.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <locale.h>
 #include <string>
 #include <system_error>
 
@@ -17,9 +18,7 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 int hex_value(char c) {
   if (is_digit(c)) return c - '0';
   return (c | 0x20) - 'a' + 10;
@@ -100,8 +99,8 @@ bool parse_float(std::string_view text, double& out) {
   const char* numeral_end = c.end;
   while (numeral_end > c.p && is_space(numeral_end[-1])) --numeral_end;
   double value = 0;
-  auto result = std::from_chars(c.p, numeral_end, value,
-                                hex ? std::chars_format::hex : std::chars_format::general);
+  auto result =
+      std::from_chars(c.p, numeral_end, value, hex ? std::chars_format::hex : std::chars_format::general);
   if (result.ec == std::errc::invalid_argument || result.ptr != numeral_end) return false;
   if (result.ec == std::errc::result_out_of_range) {
     std::string with_prefix = hex ? "0x" : "";
@@ -140,8 +139,8 @@ std::size_t format_integer(std::int64_t i, char* buffer) {
 std::size_t format_float(double f, char* buffer) {
   // glibc's printf spelling of the non-finite values (a sign shows even on NaN).
   if (std::isnan(f) || std::isinf(f)) {
-    const char* text = std::isnan(f) ? (std::signbit(f) ? "-nan" : "nan")
-                                     : (std::signbit(f) ? "-inf" : "inf");
+    const char* text =
+        std::isnan(f) ? (std::signbit(f) ? "-nan" : "nan") : (std::signbit(f) ? "-inf" : "inf");
     std::size_t length = std::strlen(text);
     std::memcpy(buffer, text, length);
     return length;

@@ -371,6 +371,16 @@ void free_table(lua_State* L, Table* t) {
 void resize(lua_State* L, Table* t, unsigned int new_array_size, unsigned int new_hash_size) {
   if (new_array_size > max_array_size) runtime::run_error(L, "table overflow");
   unsigned int old_array_size = limit_to_capacity(t);
+  if (new_array_size < old_array_size) {
+    // The new hash part must hold the vanishing slice and the old hash entries: a rehash in the
+    // middle of the move would see the table half moved. (rehash() always asks for enough.)
+    unsigned int needed = 0;
+    for (unsigned int i = new_array_size; i < old_array_size; i++)
+      if (!t->array[i].is_empty()) needed++;
+    for (unsigned int i = 0; i < node_count(t); i++)
+      if (!node_is_empty(&t->node[i])) needed++;
+    if (new_hash_size < needed) new_hash_size = needed;
+  }
   HashPart fresh = make_hash_part(L, new_hash_size);
   if (new_array_size < old_array_size) {
     // Move the vanishing slice into the new hash part, pretending the array already shrank.
@@ -478,6 +488,7 @@ Value* new_key(lua_State* L, Table* t, const Value& key_in) {
     }
   }
   set_node_key(mp, key);
+  invalidate_tm_cache(t);  // the new key may be a metamethod name
   gc::barrier_back(L, t, key);
   return node_value(mp);
 }
@@ -492,6 +503,7 @@ void set(lua_State* L, Table* t, const Value& key, const Value& value) {
     target = new_key(L, t, key);
   } else {
     target = const_cast<Value*>(slot);
+    if (key.is_short_string()) invalidate_tm_cache(t);  // may turn an absent metamethod present
   }
   *target = value;
   gc::barrier_back(L, t, value);

@@ -57,7 +57,9 @@ inline const Value* get_short_str(Table* t, String* key) {
 inline bool is_absent(const Value* slot) { return slot == &absent_key; }
 
 // Raw set (no metamethods): key must not be nil/NaN (else raises). Creates the key when absent.
-// Assigning nil to an absent key does not create it.
+// Assigning nil to an absent key does not create it. set() and new_key() invalidate the
+// absent-metamethod cache of t (code that assigns through a slot of an existing key whose value
+// was nil must call invalidate_tm_cache itself, as 5.4's luaV_finishset does).
 void set(lua_State* L, Table* t, const Value& key, const Value& value);
 void set_int(lua_State* L, Table* t, std::int64_t key, const Value& value);
 // Insert a key known to be absent (slot = the get() result); returns the new slot to assign.

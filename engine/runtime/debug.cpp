@@ -184,17 +184,10 @@ UpVal** upvalue_reference(lua_State* L, int fidx, int n, LClosure** owner) {
 
 }  // namespace
 
-int current_pc(CallInfo* ci) {
-  const Proto* p = as_lclosure(*ci->func)->p;
-  return static_cast<int>(ci->u.l.saved_pc - p->code) - 1;
-}
-
 int line_of(const Proto* p, int pc) {
   if (p->line_info == nullptr || pc < 0 || pc >= p->size_line_info) return -1;
   return p->line_info[pc];
 }
-
-int current_line(CallInfo* ci) { return line_of(as_lclosure(*ci->func)->p, current_pc(ci)); }
 
 }  // namespace luna::runtime
 

@@ -25,9 +25,10 @@ const char* variable_info(lua_State* L, const luna::Value* v);
 // 5.4's funcnamefromcall): returns the kind ("global", "method", "metamethod", ...) and sets
 // *name, or returns null when nothing sensible is known.
 const char* function_name(lua_State* L, luna::CallInfo* ci, const char** name);
-// Line being executed in Lua frame ci, or -1 without line information.
+// Line being executed in frame ci (-1 for C frames or without line information) and the index of
+// the instruction being executed in Lua frame ci (the VM's error messages use them too; defined in
+// runtime/frame_position.cpp).
 int current_line(luna::CallInfo* ci);
-// Index of the instruction being executed in Lua frame ci.
 int current_pc(luna::CallInfo* ci);
 // Line of instruction pc of p, or -1 when p has no line information.
 int line_of(const Proto* p, int pc);

@@ -255,7 +255,14 @@ const char* describe(lua_State* L, const Value* v, const char** name) {
     }
   }
   int reg = register_of(ci, v);
-  return reg >= 0 ? object_name(cl->p, current_pc(ci), reg, name) : nullptr;
+  if (reg < 0) return nullptr;
+  int pc = current_pc(ci);
+  // SELF copies R[B] into R[A+1] before indexing it; a message about that copy names R[B].
+  if (pc >= 0 && pc < cl->p->size_code) {
+    bytecode::Instruction i = cl->p->code[pc];
+    if (bytecode::get_op(i) == Op::SELF && reg == bytecode::get_a(i) + 1) reg = bytecode::get_b(i);
+  }
+  return object_name(cl->p, pc, reg, name);
 }
 
 }  // namespace

@@ -414,7 +414,6 @@ static void layouts(void) {
   FIELD(luaL_Buffer, init.b);
   FIELD(luaL_Buffer, init.n);
   FIELD(luaL_Buffer, init.i);
-  printf("  alignof(luaL_Buffer.init) = %zu\n", _Alignof(((luaL_Buffer*)0)->init));
   LAYOUT(luaL_Reg);
   FIELD(luaL_Reg, name);
   FIELD(luaL_Reg, func);

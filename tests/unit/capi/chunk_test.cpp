@@ -135,11 +135,11 @@ TEST(Chunk, StrippedRoundTrip) {
 
 TEST(Chunk, SpecialFloatsAndIntegers) {
   auto bp = sample();
-  bp->constants.push_back(-0.0);
-  bp->constants.push_back(std::numeric_limits<double>::infinity());
-  bp->constants.push_back(std::numeric_limits<std::int64_t>::min());
-  bp->constants.push_back(std::numeric_limits<std::int64_t>::max());
-  bp->constants.push_back(std::string("a\0b", 3));
+  std::vector<bytecode::Constant> extra = {-0.0, std::numeric_limits<double>::infinity(),
+                                           std::numeric_limits<std::int64_t>::min(),
+                                           std::numeric_limits<std::int64_t>::max(),
+                                           std::string("a\0b", 3)};
+  bp->constants.insert(bp->constants.end(), extra.begin(), extra.end());
   auto result = runtime::undump(runtime::dump_blueprint(*bp, false), "=t");
   ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Blueprint>>(result)) << error_of(result);
   const auto& k = std::get<std::unique_ptr<Blueprint>>(result)->constants;

@@ -1,4 +1,6 @@
 // Numeral parsing/formatting against the C library (strtod / "%.14g") and Lua 5.4's rules.
+#include "number/numconv.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 
 #include "base/chunkid.h"
 #include "number/arith.h"
-#include "number/numconv.h"
 
 using namespace luna::number;
 
@@ -73,11 +74,66 @@ TEST(NumConv, Floats) {
 
 TEST(NumConv, Rejections) {
   Numeral n{};
-  for (const char* bad : {"", " ", "1e", "1e+", "inf", "nan", "-inf", "0x", "0xp1", "0x.p1", "--1",
-                          "+-1", "1 2", "1..2", "abc", "0x1g", "1.5nan", ".", "e5", "0x1p", "1f"}) {
+  for (const char* bad : {"",    " ",   "1e",   "1e+", "inf",  "nan",    "-inf", "0x", "0xp1", "0x.p1", "--1",
+                          "+-1", "1 2", "1..2", "abc", "0x1g", "1.5nan", ".",    "e5", "0x1p", "1f"}) {
     EXPECT_EQ(parse_numeral(bad, n), 0u) << bad;
   }
   EXPECT_EQ(parse_numeral(std::string_view("1\0", 2), n), 0u);
+}
+
+// Edge cases checked against the reference's tonumber().
+TEST(NumConv, ReferenceEdgeCases) {
+  struct Case {
+    const char* text;
+    bool valid;
+    bool is_integer;
+    double value;
+  };
+  const Case cases[] = {
+      {"1.e5", true, false, 1e5},
+      {"0x1.8", true, false, 1.5},
+      {"0x.8", true, false, 0.5},
+      {"0x8.", true, false, 8.0},
+      {"0x1.", true, false, 1.0},
+      {"0x1e", true, true, 30},
+      {"-0x1", true, true, -1},
+      {"00012", true, true, 12},
+      {"0012.5", true, false, 12.5},
+      {" \t 12\t ", true, true, 12},
+      {"\n1\n", true, true, 1},
+      {"2.5e-324", true, false, 5e-324},
+      {"0x1p-1075", true, false, 0},
+      {"0x1p1024", true, false, HUGE_VAL},
+      {"18446744073709551615", true, false, 18446744073709551615.0},
+      {"0x0000000000000000000001", true, true, 1},
+      {"0xp1", false, false, 0},
+      {"0x1p+", false, false, 0},
+      {"..1", false, false, 0},
+      {"1..", false, false, 0},
+      {"- 1", false, false, 0},
+      {"0x-1", false, false, 0},
+      {"infinity", false, false, 0},
+      {"0b1", false, false, 0},
+      {"1_000", false, false, 0},
+      {"1 e5", false, false, 0},
+      {"1e 5", false, false, 0},
+      {"0x.", false, false, 0},
+      {"0x1E+2", false, false, 0},
+      {"123abc", false, false, 0},
+      {"12.5.6", false, false, 0},
+      {"3e2.5", false, false, 0},
+  };
+  for (const Case& c : cases) {
+    Numeral n{};
+    std::size_t consumed = parse_numeral(c.text, n);
+    if (!c.valid) {
+      EXPECT_EQ(consumed, 0u) << c.text;
+      continue;
+    }
+    ASSERT_EQ(consumed, std::strlen(c.text) + 1) << c.text;
+    EXPECT_EQ(n.is_integer, c.is_integer) << c.text;
+    EXPECT_EQ(n.is_integer ? static_cast<double>(n.i) : n.f, c.value) << c.text;
+  }
 }
 
 TEST(NumConv, ParseMatchesStrtod) {

@@ -1,0 +1,172 @@
+// Coroutine machinery (see coroutine.h). A yield from C (lua_yieldk) longjmps to the resume of its
+// thread, unwinding every C frame in between; on the next resume the interrupted frames are
+// completed from the innermost out: C frames through their continuation functions, Lua frames by
+// finishing the interrupted instruction (finish_op) and continuing execute().
+#include "object/functions.h"
+#include "object/strings.h"
+#include "runtime/error.h"
+#include "vm/call.h"
+#include "vm/coroutine.h"
+#include "vm/interp.h"
+#include "vm/status.h"
+
+namespace luna::vm {
+
+namespace {
+
+// A yieldable lua_pcallk interrupted by a yield or (recover status set) by an error.
+int finish_pcallk(lua_State* L, CallInfo* ci) {
+  int st = get_recover_status(ci);
+  if (st == status::ok) {
+    st = status::yield;
+  } else {
+    StackId func = restore_stack(L, ci->u2.func_index);
+    L->allow_hook = (ci->call_status & cist::allow_hook) ? 1 : 0;
+    func = functions::close(L, func, st, true);
+    runtime::set_error_object(L, st, func);
+    shrink_stack(L);
+    set_recover_status(ci, status::ok);
+  }
+  ci->call_status &= static_cast<std::uint16_t>(~cist::yieldable_pcall);
+  L->err_func = ci->u.c.old_errfunc;
+  return st;
+}
+
+void finish_c_call(lua_State* L, CallInfo* ci) {
+  int n;
+  if (ci->call_status & cist::closing_return) {  // was closing tbc slots while returning
+    n = ci->u2.n_results;
+  } else {
+    int st = status::yield;
+    if (ci->call_status & cist::yieldable_pcall) st = finish_pcallk(L, ci);
+    if (ci->n_results <= multret && ci->top < L->top) ci->top = L->top;  // as after lua_callk
+    n = ci->u.c.k(L, st, ci->u.c.ctx);
+  }
+  postcall(L, ci, n);
+}
+
+void unroll(lua_State* L, void*) {
+  CallInfo* ci;
+  while ((ci = L->ci) != &L->base_ci) {
+    if (ci->call_status & cist::c) {
+      finish_c_call(L, ci);
+    } else {
+      finish_op(L);
+      execute(L, ci);
+    }
+  }
+}
+
+CallInfo* find_pcall(lua_State* L) {
+  for (CallInfo* ci = L->ci; ci != nullptr; ci = ci->previous) {
+    if (ci->call_status & cist::yieldable_pcall) return ci;
+  }
+  return nullptr;
+}
+
+void resume_body(lua_State* L, void* ud) {
+  int n = *static_cast<int*>(ud);
+  StackId first_arg = L->top - n;
+  CallInfo* ci = L->ci;
+  if (L->status == status::ok) {  // starting the coroutine: call its body
+    call(L, first_arg - 1, multret);
+    return;
+  }
+  L->status = status::ok;  // running again
+  if (!(ci->call_status & cist::c)) {
+    // Yielded inside a hook: the instruction was not executed yet; redo it.
+    ci->u.l.saved_pc--;
+    L->top = first_arg;
+    execute(L, ci);
+  } else {
+    if (ci->u.c.k != nullptr) n = ci->u.c.k(L, status::yield, ci->u.c.ctx);
+    postcall(L, ci, n);
+  }
+  unroll(L, nullptr);
+}
+
+// Errors inside a coroutine are caught by its resume; a pending yieldable pcall recovers them.
+int recover(lua_State* L, int st) {
+  CallInfo* ci;
+  while (status::is_error(st) && (ci = find_pcall(L)) != nullptr) {
+    L->ci = ci;
+    set_recover_status(ci, st);
+    st = runtime::run_protected(L, unroll, nullptr);
+  }
+  return st;
+}
+
+int resume_error(lua_State* L, const char* msg, int nargs) {
+  L->top -= nargs;
+  set_string(*L->top, strings::new_cstring(L, msg));
+  L->top++;
+  return status::errrun;
+}
+
+}  // namespace
+
+int resume(lua_State* L, lua_State* from, int nargs, int* n_results) {
+  if (L->status == status::ok) {
+    if (L->ci != &L->base_ci) return resume_error(L, "cannot resume non-suspended coroutine", nargs);
+    if (L->top - (L->ci->func + 1) == nargs) return resume_error(L, "cannot resume dead coroutine", nargs);
+  } else if (L->status != status::yield) {
+    return resume_error(L, "cannot resume dead coroutine", nargs);
+  }
+  L->n_c_calls = from != nullptr ? static_cast<std::uint32_t>(c_calls(from)) : 0u;
+  if (c_calls(L) >= max_c_calls) return resume_error(L, "C stack overflow", nargs);
+  L->n_c_calls++;
+  int st = runtime::run_protected(L, resume_body, &nargs);
+  st = recover(L, st);
+  if (status::is_error(st)) {  // unrecoverable: the coroutine is dead
+    L->status = static_cast<std::uint8_t>(st);
+    runtime::set_error_object(L, st, L->top);
+    L->ci->top = L->top;
+  }
+  *n_results = st == status::yield ? L->ci->u2.n_yield
+                                   : static_cast<int>(L->top - (L->ci->func + 1));
+  return st;
+}
+
+int yield(lua_State* L, int n_results, lua_KContext ctx, lua_KFunction k) {
+  CallInfo* ci = L->ci;
+  if (!is_yieldable(L) || L == L->global->main_thread) [[unlikely]] {
+    if (L != L->global->main_thread) {
+      runtime::run_error(L, "attempt to yield across a C-call boundary");
+    }
+    runtime::run_error(L, "attempt to yield from outside a coroutine");
+  }
+  L->status = status::yield;
+  ci->u2.n_yield = n_results;
+  if (ci->call_status & cist::c) {
+    ci->u.c.k = k;
+    if (k != nullptr) ci->u.c.ctx = ctx;
+    runtime::raise(L, status::yield);
+  }
+  // Inside a hook (the frame is Lua): the hook returns and trace_exec raises the yield.
+  return 0;
+}
+
+int reset_thread(lua_State* L, int st) {
+  CallInfo* ci = L->ci = &L->base_ci;
+  L->stack->set_nil();  // the base frame's "function"
+  ci->func = L->stack;
+  ci->call_status = cist::c;
+  if (st == status::yield) st = status::ok;
+  L->status = status::ok;  // so that __close handlers can run
+  st = runtime::close_protected(L, save_stack(L, L->stack + 1), st);
+  if (st != status::ok) {
+    runtime::set_error_object(L, st, L->stack + 1);
+  } else {
+    L->top = L->stack + 1;
+  }
+  ci->top = L->top + min_stack;
+  realloc_stack(L, static_cast<int>(ci->top - L->stack), false);
+  return st;
+}
+
+int close_thread(lua_State* L, lua_State* from) {
+  L->n_c_calls = from != nullptr ? static_cast<std::uint32_t>(c_calls(from)) : 0u;
+  return reset_thread(L, L->status);
+}
+
+}  // namespace luna::vm

@@ -1,0 +1,8 @@
+-- warn: argument checking (the output goes to stderr, checked in base_warn_output.sh)
+print(pcall(warn))
+print(pcall(warn, 1))
+print(pcall(warn, "a", {}))
+print(pcall(warn, "a", "b", nil))
+print(pcall(warn, "@off"))
+print(pcall(warn, "ignored while off"))
+print(pcall(warn, "@on"))

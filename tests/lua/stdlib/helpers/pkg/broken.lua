@@ -1,0 +1,2 @@
+-- helper with a syntax error, to check the "error loading module" message
+return +

@@ -1,0 +1,2 @@
+-- helper that fails while running
+error("module body failed", 0)

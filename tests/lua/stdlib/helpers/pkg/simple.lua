@@ -1,0 +1,3 @@
+-- helper module for pkg_ tests: reports its loader arguments
+local name, file = ...
+return {name = name, file = file, value = 42}

@@ -1,0 +1,37 @@
+-- read/write files: update modes, append, tmpfile round trips, binary data
+local name = os.tmpname()
+local f = assert(io.open(name, "w+"))
+f:write("hello world")
+f:seek("set", 6)
+f:write("WORLD")
+f:seek("set")
+print(f:read("a"))
+f:close()
+f = assert(io.open(name, "a+"))
+f:write("!")
+f:seek("set")
+print(f:read("a"))
+f:close()
+f = assert(io.open(name, "r+"))
+f:write("J")
+f:seek("set")
+print(f:read("a"))
+f:close()
+f = assert(io.open(name, "wb"))
+local bytes = {}
+for i = 0, 255 do bytes[#bytes + 1] = string.char(i) end
+f:write(table.concat(bytes))
+f:close()
+f = assert(io.open(name, "rb"))
+local all = f:read("a")
+print(#all, all:byte(1), all:byte(256), all == table.concat(bytes))
+f:close()
+local t = assert(io.tmpfile())
+for i = 1, 1000 do t:write(i, "\n") end
+t:seek("set")
+local sum = 0
+for n in t:lines("n") do sum = sum + n end
+print(sum)
+print(t:seek("end"))
+t:close()
+os.remove(name)

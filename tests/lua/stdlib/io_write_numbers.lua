@@ -1,0 +1,10 @@
+-- numbers written by write use the integer/float formats ("%d"-style / "%.14g")
+local f = assert(io.tmpfile())
+f:write(1, " ", 1.0, " ", -0.0, " ", 1e15, " ", 1e16, " ", 2^53, " ", 0.1, " ", 1/3, " ", math.maxinteger, " ",
+        math.mininteger, " ", 1e300 * 1e10, " ", -(1e300 * 1e10), " ", 123456789012345678)
+f:seek("set")
+print(f:read("a"))
+f:close()
+print(pcall(io.write, {}))
+print(pcall(io.write, nil))
+print(pcall(io.write, true))

@@ -1,0 +1,11 @@
+-- strftime output around edge dates, with long formats that expand beyond one buffer
+print(os.date("!%Y-%m-%dT%H:%M:%S", 0x7fffffff))
+print(os.date("!%Y-%m-%d", -1))
+print(os.date("!%A %B %d %Y", 951782400 + 86400))
+print(os.date("!%j", 1703980800), os.date("!%U %W %V", 1703980800))
+local long = string.rep("x", 300) .. "%Y" .. string.rep("y", 300)
+local out = os.date("!" .. long, 0)
+print(#out, out:sub(299, 306))
+print(os.date("!%c|%x|%X|%r|%D|%T|%R|%h|%n|%t|%e", 1e9))
+print(os.date("!%G-W%V-%u", 1104537600), os.date("!%g", 1104537600))
+print(os.date("!%C %y", -2208988800))

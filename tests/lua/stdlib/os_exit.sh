@@ -1,0 +1,10 @@
+# os.exit: exit codes from booleans and numbers; 'close' runs pending finalizers and __close handlers
+"$LUNA" -e 'os.exit()'; echo "status $?"
+"$LUNA" -e 'os.exit(true)'; echo "status $?"
+"$LUNA" -e 'os.exit(false)'; echo "status $?"
+"$LUNA" -e 'os.exit(3)'; echo "status $?"
+"$LUNA" -e 'os.exit(256 + 5)'; echo "status $?"
+"$LUNA" -e 'setmetatable({}, {__gc = function() print("finalizer ran") end}); os.exit(0, true)'; echo "status $?"
+"$LUNA" -e 'setmetatable({}, {__gc = function() print("finalizer skipped") end}); io.stdout:flush(); os.exit(0)'; echo "status $?"
+"$LUNA" -e 'local x <close> = setmetatable({}, {__close = function() print("closed") end}); os.exit(2, true)'; echo "status $?"
+"$LUNA" -e 'io.write("buffered output is flushed"); os.exit(1)'; echo " status $?"

@@ -1,0 +1,10 @@
+# LUA_PATH / LUA_PATH_5_4 / LUA_CPATH(_5_4) override the defaults; ";;" splices the default in; -E ignores them
+LUA_PATH='/a/?.lua' "$LUNA" -e 'print(package.path)'
+LUA_PATH='/a/?.lua' LUA_PATH_5_4='/b/?.lua' "$LUNA" -e 'print(package.path)'
+LUA_PATH='/a/?.lua;;' "$LUNA" -e 'print(package.path)'
+LUA_PATH=';;/z/?.lua' "$LUNA" -e 'print(package.path)'
+LUA_PATH='/x/?.lua;;/y/?.lua' "$LUNA" -e 'print(package.path)'
+LUA_PATH=';;' "$LUNA" -e 'print(package.path)'
+LUA_CPATH='/c/?.so' "$LUNA" -e 'print(package.cpath)'
+LUA_CPATH_5_4='/d/?.so;;' "$LUNA" -e 'print(package.cpath)'
+LUA_PATH='/a/?.lua' LUA_CPATH='/c/?.so' "$LUNA" -E -e 'print(package.path) print(package.cpath)'

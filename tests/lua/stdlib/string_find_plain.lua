@@ -1,0 +1,16 @@
+-- string.find: plain searches, init handling, special characters
+local s = "hello world, hello lua"
+print(s:find("hello"), s:find("hello", 2), s:find("lua"), s:find("xyz"))
+print(s:find("o w"), s:find(""), s:find("", 10), s:find("", #s + 1), s:find("", #s + 2))
+print(s:find("l", -3), s:find("h", -100), s:find("hello", math.mininteger))
+print(s:find(".", 1, true), ("a.b"):find(".", 1, true), ("a+b"):find("+", 1, true))
+print(("a%b"):find("%", 1, true), ("[x]"):find("[", 1, true), ("a(b"):find("(", 1, 1))
+print(("a\0b\0c"):find("\0c"), ("a\0b"):find("b", 1, true), ("\0\0"):find("\0", 2))
+print(("aaa"):find("aa", 2), ("aaa"):find("aa", 3), ("abc"):find("abcd"))
+print(("abc"):find("c", 0), ("abc"):find("c", 3), ("abc"):find("c", 4))
+print(string.find(123456, 34), string.find("x1.5y", 1.5, 1, true))
+print(("abab"):find("ab", -2), ("abab"):find("ba", -3, true))
+print(pcall(string.find, "abc"))
+print(pcall(string.find, "abc", {}))
+print(pcall(string.find, "abc", "b", "x"))
+print(pcall(string.find, nil, "b"))

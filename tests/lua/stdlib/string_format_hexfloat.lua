@@ -1,0 +1,10 @@
+-- %a and %A
+print(string.format("%a %a %a %a", 1, 0.5, 255.5, -0.1))
+print(string.format("%A %A", 1, 1e-300))
+print(string.format("%.3a|%20a|%-20a|%+a|%#a", 1/3, 1, 1, 2, 4))
+print(string.format("%a %a", 0.0, -0.0))
+print(string.format("%a %a", 1/0, -1/0))
+print(string.format("%a %a", math.maxinteger + 0.0, 2^-1074))
+print(tonumber(string.format("%a", 0.1)) == 0.1, tonumber(string.format("%a", math.pi)) == math.pi)
+print(pcall(string.format, "%a", "z"))
+print(pcall(string.format, "%.a", 1))

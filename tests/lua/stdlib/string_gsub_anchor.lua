@@ -1,0 +1,10 @@
+-- anchored gsub/find/match/gmatch and '^' inside patterns
+print(string.gsub("aaa", "^a", "b"), string.gsub("aaa", "^a*", "b"), string.gsub("baa", "^a", "b"))
+print(string.gsub("hello", "^", ">"), string.gsub("hello", "$", "<"), string.gsub("hello", "^$", "!"))
+print(string.gsub("", "^$", "!"), string.gsub("x^y", "%^", "^^"), string.gsub("x^y", "x^", "X"))
+print(string.find("a^b", "^", 2), string.find("a^b", "^^", 2), string.find("a^b", "a^b"))
+print(string.match("  x", "^%s*()"), string.match("line1\nline2", "^(.-)\n"))
+for m in string.gmatch("aaa", "^a") do io.write(m, "|") end print()
+print(string.gsub("abc", "^(a)(b)", "%2%1"), string.gsub("abc", "^x", "y"))
+print(string.gsub("one two three", "^(%w+)", string.upper))
+print(string.gsub("$$", "%$", "%%"), string.gsub("a$", "a$", "Z"), string.gsub("a$b", "a$b", "Z"))

@@ -1,0 +1,18 @@
+-- floats: f d n, endianness, special values
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("<f", 1.5)), hex(string.pack(">f", 1.5)))
+print(hex(string.pack("<d", 1.5)), hex(string.pack(">d", -2.25)), hex(string.pack("<n", 0.1)))
+print(string.unpack("<f", string.pack("<f", 0.1)) == 0.1, string.unpack("<d", string.pack("<d", 0.1)) == 0.1)
+print(string.unpack("<f", string.pack("<f", 3.25)), string.unpack(">d", string.pack(">d", 1e300)))
+print(string.unpack("<d", string.pack("<d", 1/0)), string.unpack("<f", string.pack("<f", -1/0)))
+local nan = string.unpack("<d", string.pack("<d", 0/0))
+print(nan ~= nan)
+print(string.unpack("<f", string.pack("<f", 1e300)))
+print(string.unpack("n", string.pack("n", 7)), math.type(string.unpack("n", string.pack("n", 7))))
+print(string.unpack("<d", string.pack("<d", -0.0)), 1 / string.unpack("<d", string.pack("<d", -0.0)))
+print(string.pack("d", 5) == string.pack("d", 5.0), string.pack("f", "2.5") == string.pack("f", 2.5))
+print(#string.pack("f d n", 1, 2, 3), string.packsize("f d n"), string.packsize("!f d n"))
+print(pcall(string.pack, "d", "x"))
+print(pcall(string.pack, "f", {}))
+print(pcall(string.unpack, "d", "1234567"))
+print(pcall(string.unpack, "f", "123"))

@@ -1,0 +1,17 @@
+-- string.sub with every kind of index
+local s = "abcdefghij"
+print(s:sub(1), s:sub(3), s:sub(-3), s:sub(0))
+print(s:sub(2, 4), s:sub(-4, -2), s:sub(4, 2), s:sub(5, 5))
+print(s:sub(-100, 3), s:sub(8, 100), s:sub(11), s:sub(10, 10))
+print(s:sub(0, 0) == "", s:sub(-1, 0) == "", s:sub(1, -11) == "")
+print(s:sub(math.mininteger), s:sub(math.maxinteger) == "")
+print(s:sub(math.mininteger, math.maxinteger))
+print(s:sub(3, math.mininteger) == "", s:sub(2, -1))
+print(("\0a\0b"):sub(2, 3) == "a\0")
+print(string.sub(12345, 2, 3))
+print(s:sub("2", "3"), s:sub(2.0, 3.0))
+print(pcall(string.sub, s))
+print(pcall(string.sub, s, 1.5))
+print(pcall(string.sub, s, 1, {}))
+print(pcall(string.sub))
+print(pcall(string.sub, nil, 1))

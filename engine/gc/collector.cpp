@@ -43,6 +43,14 @@ void link_gray(GCObject* o, GCObject** list) {
   set_gray(o);
 }
 
+// After traversing an old table or userdata in generational mode: one touched in this cycle stays
+// in gray_again so that the next minor collection traverses it again; one touched in the
+// previous cycle is back to plain old.
+void gen_link(GlobalState* g, GCObject* o) {
+  if (age_of(o) == age::touched1) link_gray(o, &g->gray_again);
+  else if (age_of(o) == age::touched2) set_age(o, age::old);
+}
+
 // ---- tables --------------------------------------------------------------------------------------
 struct WeakMode {
   bool keys;
@@ -130,6 +138,7 @@ bool traverse_ephemeron(GlobalState* g, Table* t, bool reverse) {
   if (g->gc_state == phase::propagate) link_gray(t, &g->gray_again);
   else if (has_white_white) link_gray(t, &g->ephemeron);
   else if (has_clears) link_gray(t, &g->all_weak);
+  else gen_link(g, t);
   return marked;
 }
 
@@ -144,6 +153,7 @@ void traverse_strong_table(GlobalState* g, Table* t) {
       mark_value(g, n->value);
     }
   }
+  gen_link(g, t);
 }
 
 std::size_t traverse_table(GlobalState* g, Table* t) {
@@ -160,6 +170,7 @@ std::size_t traverse_table(GlobalState* g, Table* t) {
 std::size_t traverse_udata(GlobalState* g, Udata* u) {
   mark_nullable(g, u->metatable);
   for (int i = 0; i < u->nuvalue; i++) mark_value(g, u->uv[i]);
+  gen_link(g, u);
   return 1 + u->nuvalue;
 }
 
@@ -184,9 +195,10 @@ std::size_t traverse_lclosure(GlobalState* g, LClosure* cl) {
 }
 
 // Threads have no barriers: during propagation they go back to gray_again to be traversed again
-// in the atomic phase, which also clears the dead part of the stack.
+// in the atomic phase, which also clears the dead part of the stack. Old threads (generational
+// mode) stay in gray_again for good: every minor collection traverses them.
 std::size_t traverse_thread(GlobalState* g, lua_State* th) {
-  if (g->gc_state == phase::propagate) link_gray(th, &g->gray_again);
+  if (is_old(th) || g->gc_state == phase::propagate) link_gray(th, &g->gray_again);
   if (th->stack == nullptr) return 1;  // not completely built yet
   for (StackId o = th->stack; o < th->top; o++) mark_value(g, *o);
   for (UpVal* uv = th->open_upval; uv != nullptr; uv = uv->u.open.next) mark_nullable(g, uv);
@@ -437,9 +449,261 @@ void full_incremental(lua_State* L, GlobalState* g) {
   set_pause_threshold(g);
 }
 
+
+// In generational mode, or in incremental cycles after a bad major collection (which still count
+// as generational mode for collectgarbage's answers).
+bool generational_pacing(const GlobalState* g) {
+  return g->gc_kind == GcKind::generational || g->gc_last_atomic != 0;
+}
+
+// ---- generational mode ------------------------------------------------------------------------
+// all_gc is ordered by age: [all_gc, survival) fresh, [survival, old1) survival,
+// [old1, really_old) old1, [really_old, end) old; finobj likewise with finobj_sur, finobj_old1,
+// finobj_rold. first_old1 is the first old1 object of all_gc (objects returned by finalization
+// may put one before `old1`). Between collections gc_state stays `propagate`, so barriers always
+// mark (keeps_invariant).
+
+// After a full mark: frees the dead and makes every survivor old. Threads go to gray_again (they
+// are traversed by every minor collection), open upvalues stay gray, everything else is black.
+void sweep_to_old(lua_State* L, GCObject** p) {
+  GlobalState* g = L->global;
+  while (GCObject* curr = *p) {
+    if (is_white(curr)) {
+      *p = curr->next;
+      free_object(L, curr);
+      continue;
+    }
+    set_age(curr, age::old);
+    if (curr->tt == tag::thread) link_gray(curr, &g->gray_again);
+    else if (curr->tt == tag::upval && static_cast<UpVal*>(curr)->is_open()) set_gray(curr);
+    else set_black(curr);
+    p = &curr->next;
+  }
+}
+
+// Minor-collection sweep of [*p, limit): frees the white (nothing is allocated between the atomic
+// phase and this sweep, so white means dead), turns surviving fresh objects into white survivals
+// and advances the age of the others, which keep their colour. Touched ages advance in
+// correct_gray_list. Records the first old1 object met. Returns the link to `limit`.
+GCObject** sweep_gen(lua_State* L, GlobalState* g, GCObject** p, GCObject* limit,
+                     GCObject** first_old1) {
+  static constexpr std::uint8_t next_age[] = {age::survival, age::old1, age::old1, age::old,
+                                              age::old,      age::touched1, age::touched2};
+  const std::uint8_t white = current_white(g);
+  while (GCObject* curr = *p) {
+    if (curr == limit) break;
+    if (is_white(curr)) {
+      *p = curr->next;
+      free_object(L, curr);
+      continue;
+    }
+    if (age_of(curr) == age::fresh) {
+      curr->marked = static_cast<std::uint8_t>((curr->marked & ~(mark::colors | age::mask)) |
+                                               age::survival | white);
+    } else {
+      set_age(curr, next_age[age_of(curr)]);
+      if (age_of(curr) == age::old1 && *first_old1 == nullptr) *first_old1 = curr;
+    }
+    p = &curr->next;
+  }
+  return p;
+}
+
+// Back to incremental: every object of the list white and fresh.
+void white_list(GlobalState* g, GCObject* p) {
+  const std::uint8_t white = current_white(g);
+  for (; p != nullptr; p = p->next)
+    p->marked = static_cast<std::uint8_t>((p->marked & ~(mark::colors | age::mask)) | white);
+}
+
+// After a minor sweep: drops from a gray list the young objects (now white) and the old ones
+// that need no more visits (made black; touched2 becomes old); touched1 objects become touched2
+// and black, and stay listed with the old threads. Returns the list's end link.
+GCObject** correct_gray_list(GCObject** p) {
+  while (GCObject* curr = *p) {
+    GCObject** next = gc_list_of(curr);
+    if (is_white(curr)) {
+      *p = *next;
+    } else if (age_of(curr) == age::touched1) {
+      set_black(curr);
+      set_age(curr, age::touched2);
+      p = next;
+    } else if (curr->tt == tag::thread) {
+      p = next;
+    } else {
+      if (age_of(curr) == age::touched2) set_age(curr, age::old);
+      set_black(curr);
+      *p = *next;
+    }
+  }
+  return p;
+}
+
+// Gathers what the next minor collection must revisit into gray_again.
+void correct_gray_lists(GlobalState* g) {
+  GCObject** list = correct_gray_list(&g->gray_again);
+  *list = g->weak;
+  g->weak = nullptr;
+  list = correct_gray_list(list);
+  *list = g->all_weak;
+  g->all_weak = nullptr;
+  list = correct_gray_list(list);
+  *list = g->ephemeron;
+  g->ephemeron = nullptr;
+  correct_gray_list(list);
+}
+
+// old1 objects were marked (black) by the previous minor collection but what they refer to may
+// be young: traverse them again in this one, as they become plain old. That includes upvalues
+// left gray by their closing (their thread died during the last sweep; see close_upvals).
+bool closed_gray_upvalue(const GCObject* o) {
+  return o->tt == tag::upval && is_gray(o) && !static_cast<const UpVal*>(o)->is_open();
+}
+
+void mark_old(GlobalState* g, GCObject* from, GCObject* to) {
+  for (GCObject* p = from; p != to; p = p->next) {
+    if (age_of(p) != age::old1) continue;
+    set_age(p, age::old);
+    if (is_black(p) || closed_gray_upvalue(p)) mark_object(g, p);
+  }
+}
+
+void finish_gen_cycle(lua_State* L, GlobalState* g) {
+  correct_gray_lists(g);
+  check_sizes(L, g);
+  g->gc_state = phase::propagate;  // between collections: barriers keep marking
+  if (!g->gc_emergency) run_all_finalizers(L);
+}
+
+void young_collection(lua_State* L, GlobalState* g) {
+  if (g->first_old1 != nullptr) {
+    mark_old(g, g->first_old1, g->really_old);
+    g->first_old1 = nullptr;
+  }
+  mark_old(g, g->finobj, g->finobj_rold);
+  mark_old(g, g->tobefnz, nullptr);
+  g->gc_stop_em = 1;
+  atomic(L);
+  g->gc_state = phase::sweep_all;
+  GCObject** survivors = sweep_gen(L, g, &g->all_gc, g->survival, &g->first_old1);
+  sweep_gen(L, g, survivors, g->old1, &g->first_old1);
+  g->really_old = g->old1;
+  g->old1 = *survivors;  // last cycle's survivals are old1 now
+  g->survival = g->all_gc;  // and this cycle's fresh objects survivals
+  GCObject* unused = nullptr;  // finobj lists have no first_old1
+  survivors = sweep_gen(L, g, &g->finobj, g->finobj_sur, &unused);
+  sweep_gen(L, g, survivors, g->finobj_old1, &unused);
+  g->finobj_rold = g->finobj_old1;
+  g->finobj_old1 = *survivors;
+  g->finobj_sur = g->finobj;
+  sweep_gen(L, g, &g->tobefnz, nullptr, &unused);
+  g->gc_stop_em = 0;
+  finish_gen_cycle(L, g);
+}
+
+// The end of a full atomic phase: every survivor becomes old.
+void atomic_to_gen(lua_State* L, GlobalState* g) {
+  g->gray = g->gray_again = nullptr;
+  g->weak = g->all_weak = g->ephemeron = nullptr;
+  g->gc_state = phase::sweep_all;
+  sweep_to_old(L, &g->all_gc);
+  g->really_old = g->old1 = g->survival = g->all_gc;
+  g->first_old1 = nullptr;
+  sweep_to_old(L, &g->finobj);
+  g->finobj_rold = g->finobj_old1 = g->finobj_sur = g->finobj;
+  sweep_to_old(L, &g->tobefnz);
+  g->gc_kind = GcKind::generational;
+  g->gc_last_atomic = 0;
+  g->gc_estimate = in_use(g);  // base of the major-collection threshold
+  finish_gen_cycle(L, g);
+}
+
+// The next minor collection happens when memory grows by genminormul%.
+void set_minor_debt(GlobalState* g) {
+  set_debt(g, g->gc_stress ? 1 : -(static_cast<std::ptrdiff_t>(in_use(g) / 100) * g->gen_minor_mul));
+}
+
+std::size_t enter_gen(lua_State* L, GlobalState* g) {
+  run_until(L, phase::pause);
+  run_until(L, phase::propagate);
+  g->gc_stop_em = 1;
+  std::size_t marked = atomic(L);
+  atomic_to_gen(L, g);
+  g->gc_stop_em = 0;
+  set_minor_debt(g);
+  return marked;
+}
+
+std::size_t full_gen(lua_State* L, GlobalState* g) {
+  enter_incremental(g);
+  return enter_gen(L, g);
+}
+
+// After a bad major collection (one that freed too little), each step is a full collection that
+// returns to generational mode only when it marks clearly fewer objects than the previous one;
+// otherwise it finishes as an incremental cycle and waits a full pause.
+void step_gen_full(lua_State* L, GlobalState* g) {
+  std::size_t last = g->gc_last_atomic;
+  if (g->gc_kind == GcKind::generational) enter_incremental(g);
+  run_until(L, phase::propagate);
+  g->gc_stop_em = 1;
+  std::size_t marked = atomic(L);
+  g->gc_stop_em = 0;
+  if (marked < last + (last >> 3)) {
+    g->gc_stop_em = 1;
+    atomic_to_gen(L, g);
+    g->gc_stop_em = 0;
+    set_minor_debt(g);
+  } else {
+    g->gc_estimate = in_use(g);
+    enter_sweep(L);
+    run_until(L, phase::pause);
+    set_pause_threshold(g);
+    g->gc_last_atomic = marked;
+  }
+}
+
+// A generational step: usually a minor collection; a major one when memory grew genmajormul%
+// over the size after the last major collection (gc_estimate). A major collection that does not
+// free at least half of that growth is "bad": the next steps go through step_gen_full.
+void gen_step(lua_State* L, GlobalState* g) {
+  if (g->gc_last_atomic != 0) {
+    step_gen_full(L, g);
+    return;
+  }
+  std::size_t major_base = g->gc_estimate;
+  std::size_t major_increment = (major_base / 100) * static_cast<std::size_t>(g->gen_major_mul * 4);
+  if (g->gc_debt > 0 && in_use(g) > major_base + major_increment) {
+    std::size_t marked = full_gen(L, g);
+    if (in_use(g) >= major_base + major_increment / 2) {
+      g->gc_last_atomic = marked;
+      set_pause_threshold(g);
+    }
+  } else {
+    young_collection(L, g);
+    set_minor_debt(g);
+    g->gc_estimate = major_base;
+  }
+}
+
 }  // namespace
 
 namespace detail {
+
+void enter_incremental(GlobalState* g) {
+  if (g->gc_kind != GcKind::generational) return;
+  white_list(g, g->all_gc);
+  g->really_old = g->old1 = g->survival = nullptr;
+  g->first_old1 = nullptr;
+  white_list(g, g->finobj);
+  white_list(g, g->tobefnz);
+  g->finobj_rold = g->finobj_old1 = g->finobj_sur = nullptr;
+  g->gray = g->gray_again = nullptr;
+  g->weak = g->all_weak = g->ephemeron = nullptr;
+  g->gc_state = phase::pause;
+  g->gc_kind = GcKind::incremental;
+  g->gc_last_atomic = 0;
+}
 
 void mark_object(GlobalState* g, GCObject* o) {
   switch (o->tt) {
@@ -513,7 +777,7 @@ GCObject** sweep_list(lua_State* L, GCObject** p, int budget, int* visited) {
       *p = curr->next;
       free_object(L, curr);
     } else {
-      curr->marked = static_cast<std::uint8_t>((curr->marked & ~mark::colors) | white);
+      curr->marked = static_cast<std::uint8_t>((curr->marked & ~(mark::colors | age::mask)) | white);
       p = &curr->next;
     }
   }
@@ -539,13 +803,19 @@ void step(lua_State* L) {
     set_debt(g, -2000);
     return;
   }
-  incremental_step(L, g);
+  if (generational_pacing(g)) gen_step(L, g);
+  else incremental_step(L, g);
 }
 
 void check_slow(lua_State* L) {
   GlobalState* g = L->global;
   if (g->gc_stress) {
-    if (is_running(g)) full(L, false);
+    // Generational: a minor collection (major when due) at every safe point, which is what
+    // exercises the barriers and the age bookkeeping.
+    if (is_running(g)) {
+      if (generational_pacing(g)) gen_step(L, g);
+      else full(L, false);
+    }
     set_debt(g, 1);  // collect again at the next safe point
     return;
   }
@@ -555,7 +825,8 @@ void check_slow(lua_State* L) {
 void full(lua_State* L, bool emergency) {
   GlobalState* g = L->global;
   g->gc_emergency = emergency ? 1 : 0;
-  full_incremental(L, g);
+  if (g->gc_kind == GcKind::generational) full_gen(L, g);
+  else full_incremental(L, g);
   g->gc_emergency = 0;
 }
 
@@ -578,16 +849,17 @@ bool step_api(lua_State* L, int kb) {
 
 GcKind set_incremental(lua_State* L) {
   GlobalState* g = L->global;
-  GcKind previous = g->gc_kind;
-  g->gc_kind = GcKind::incremental;
+  GcKind previous = generational_pacing(g) ? GcKind::generational : GcKind::incremental;
+  enter_incremental(g);
+  g->gc_last_atomic = 0;
   return previous;
 }
 
-// The generational mode is accepted and reported, but collections remain incremental cycles.
 GcKind set_generational(lua_State* L) {
   GlobalState* g = L->global;
-  GcKind previous = g->gc_kind;
-  g->gc_kind = GcKind::generational;
+  GcKind previous = generational_pacing(g) ? GcKind::generational : GcKind::incremental;
+  if (g->gc_kind != GcKind::generational) enter_gen(L, g);
+  g->gc_last_atomic = 0;
   return previous;
 }
 
@@ -627,13 +899,19 @@ void fix_object(lua_State* L, GCObject* o) {
 
 void barrier_forward(lua_State* L, GCObject* o, GCObject* v) {
   GlobalState* g = L->global;
-  if (keeps_invariant(g)) mark_object(g, v);
-  else make_white(g, o);  // sweep phase: whiten o to avoid more barriers on it
+  if (keeps_invariant(g)) {
+    mark_object(g, v);
+    if (is_old(o)) set_age(v, age::old0);  // an old object may only refer to old ones
+  } else if (g->gc_kind == GcKind::incremental) {
+    make_white(g, o);  // sweep phase: whiten o to avoid more barriers on it
+  }
 }
 
 void barrier_back_slow(lua_State* L, GCObject* o) {
   GlobalState* g = L->global;
-  link_gray(o, &g->gray_again);
+  if (age_of(o) == age::touched2) set_gray(o);  // still in gray_again from the last minor cycle
+  else link_gray(o, &g->gray_again);
+  if (is_old(o)) set_age(o, age::touched1);
 }
 
 }  // namespace luna::gc

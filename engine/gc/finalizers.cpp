@@ -33,6 +33,7 @@ GCObject* take_next_to_finalize(GlobalState* g) {
   g->all_gc = o;
   o->marked &= static_cast<std::uint8_t>(~mark::finalized);
   if (is_sweep_phase(g)) make_white(g, o);  // already "swept"
+  else if (age_of(o) == age::old1) g->first_old1 = o;  // the minor collection must see it
   return o;
 }
 
@@ -69,6 +70,12 @@ void call_one_finalizer(lua_State* L) {
   }
 }
 
+// An object leaving all_gc must not stay the boundary of a generational sub-list.
+void correct_pointers(GlobalState* g, GCObject* o) {
+  for (GCObject** boundary : {&g->survival, &g->old1, &g->really_old, &g->first_old1})
+    if (*boundary == o) *boundary = o->next;
+}
+
 GCObject** last_link(GCObject** p) {
   while (*p != nullptr) p = &(*p)->next;
   return p;
@@ -81,10 +88,13 @@ namespace detail {
 void separate_unreachable(GlobalState* g, bool all) {
   GCObject** p = &g->finobj;
   GCObject** last = last_link(&g->tobefnz);
-  while (GCObject* curr = *p) {
+  // Old finalizable objects (from finobj_old1 on) cannot be white in a minor collection.
+  while (*p != g->finobj_old1) {
+    GCObject* curr = *p;
     if (!(is_white(curr) || all)) {
       p = &curr->next;
     } else {
+      if (curr == g->finobj_sur) g->finobj_sur = curr->next;
       *p = curr->next;
       curr->next = *last;
       *last = curr;
@@ -123,6 +133,8 @@ void check_finalizer(lua_State* L, GCObject* o, Table* mt) {
   if (is_sweep_phase(g)) {
     make_white(g, o);  // "sweep" it now
     if (g->sweep_gc == &o->next) g->sweep_gc = sweep_to_live(L, g->sweep_gc);
+  } else {
+    correct_pointers(g, o);
   }
   GCObject** p = &g->all_gc;
   while (*p != o) p = &(*p)->next;
@@ -135,7 +147,7 @@ void check_finalizer(lua_State* L, GCObject* o, Table* mt) {
 void free_all(lua_State* L) {
   GlobalState* g = L->global;
   g->gc_stp = stop::closing;  // no new finalizers from here on
-  g->gc_kind = GcKind::incremental;
+  enter_incremental(g);  // plain lists: separation must see every finalizable object
   if (g->nil_value.is_strict_nil()) {  // finalizers need a complete state
     separate_unreachable(g, true);
     run_all_finalizers(L);

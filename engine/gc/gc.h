@@ -12,8 +12,9 @@
 // state is created, or the engine is compiled with -DLUNA_GC_STRESS, every allocation of a new
 // collectable object by the mutator is preceded by a full collection (at the gc::check safe
 // points, since new_object itself never collects: see objects.h). Used by the engine tests.
-// Generational mode: collectgarbage("generational") switches the reported mode and keeps the
-// parameters, but collections are still full incremental cycles (see set_generational).
+// Generational mode (collectgarbage("generational")), 5.4's scheme: minor collections mark only
+// young objects plus the old ones touched by barriers, and a major (full) collection runs when
+// memory grew by genmajormul% since the last one. Ages are in the low bits of `marked` (age::).
 #pragma once
 
 #include <cstddef>
@@ -33,6 +34,16 @@ inline constexpr std::uint8_t black = 1u << 5;
 inline constexpr std::uint8_t finalized = 1u << 6;  // in finobj/tobefnz (has a __gc to run)
 inline constexpr std::uint8_t colors = whites | black;
 }  // namespace mark
+
+// Generational ages (GCObject::marked bits 0-2). In incremental mode every object is `fresh`.
+// fresh -> survival (survived one minor collection) -> old1 (two) -> old. old0: a young object
+// made old by a forward barrier from an old one. touched1/touched2: old tables/userdata that got a
+// back barrier in this / the previous minor cycle, which minor collections traverse again.
+namespace age {
+inline constexpr std::uint8_t fresh = 0, survival = 1, old0 = 2, old1 = 3, old = 4, touched1 = 5,
+                              touched2 = 6;
+inline constexpr std::uint8_t mask = 7;
+}  // namespace age
 
 // Collector phases (GlobalState::gc_state), in the reference order.
 namespace phase {
@@ -63,6 +74,8 @@ inline std::uint8_t current_white(const GlobalState* g) { return g->current_whit
 inline bool is_dead(const GlobalState* g, const GCObject* o) {
   return (o->marked & (g->current_white ^ mark::whites) & mark::whites) != 0;
 }
+inline std::uint8_t age_of(const GCObject* o) { return o->marked & age::mask; }
+inline bool is_old(const GCObject* o) { return age_of(o) > age::survival; }
 inline bool is_running(const GlobalState* g) { return g->gc_stp == 0; }
 inline bool keeps_invariant(const GlobalState* g) { return g->gc_state <= phase::atomic; }
 inline bool is_sweep_phase(const GlobalState* g) {

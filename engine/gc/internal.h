@@ -13,6 +13,9 @@ inline void set_gray(GCObject* o) { o->marked &= static_cast<std::uint8_t>(~mark
 inline void set_black(GCObject* o) {
   o->marked = static_cast<std::uint8_t>((o->marked & ~mark::whites) | mark::black);
 }
+inline void set_age(GCObject* o, std::uint8_t a) {
+  o->marked = static_cast<std::uint8_t>((o->marked & ~age::mask) | a);
+}
 inline bool to_finalize(const GCObject* o) { return (o->marked & mark::finalized) != 0; }
 
 void mark_object(GlobalState* g, GCObject* o);  // o white -> gray/black
@@ -29,8 +32,12 @@ void free_object(lua_State* L, GCObject* o);
 GCObject** sweep_list(lua_State* L, GCObject** p, int budget, int* visited);
 GCObject** sweep_to_live(lua_State* L, GCObject** p);
 
+// Leaves generational mode (no-op in incremental mode): every object young and white, the
+// generational sub-list boundaries cleared, the collector in the pause phase.
+void enter_incremental(GlobalState* g);
+
 // Finalizers (finalizers.cpp).
-void separate_unreachable(GlobalState* g, bool all);  // finobj -> tobefnz
+void separate_unreachable(GlobalState* g, bool all);  // finobj (young part in minor cycles) -> tobefnz
 std::size_t mark_being_finalized(GlobalState* g);
 int run_finalizers(lua_State* L, int max_count);        // returns how many ran
 void run_all_finalizers(lua_State* L);

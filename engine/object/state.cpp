@@ -172,6 +172,7 @@ lua_State* new_state(lua_Alloc f, void* ud) {
   g->gc_debt = 0;
   g->last_atomic = 0;
   g->gc_estimate = 0;
+  g->gc_last_atomic = 0;
   g->nil_value.set_int(0);  // not a nil: the state is not complete yet
   g->gc_pause = static_cast<std::uint8_t>(gc::default_pause / 4);
   g->gc_step_mul = static_cast<std::uint8_t>(gc::default_step_mul / 4);

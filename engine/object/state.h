@@ -129,6 +129,7 @@ struct GlobalState {
   std::ptrdiff_t total_bytes;       // bytes allocated + debt
   std::ptrdiff_t gc_debt;           // bytes allocated not yet compensated by the collector
   std::size_t gc_estimate;
+  std::size_t gc_last_atomic;        // generational: objects marked by the last bad major collection (0: none)
   std::size_t last_atomic;
   StringTable strings;
   Value registry;

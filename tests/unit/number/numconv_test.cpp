@@ -233,6 +233,11 @@ TEST(Arith, DivisionAndModulo) {
   EXPECT_EQ(float_mod(5.5, 2), 1.5);
   EXPECT_EQ(float_mod(-5.5, 2), 0.5);
   EXPECT_EQ(float_mod(5.5, -2), -0.5);
+  EXPECT_EQ(float_mod(-4, -5), -4.0);  // same signs: fmod is already the floor modulo
+  EXPECT_EQ(float_mod(-5.5, -2), -1.5);
+  EXPECT_EQ(float_mod(4, -5), -1.0);
+  EXPECT_EQ(float_mod(-4, 5), 1.0);
+  EXPECT_EQ(float_mod(-1, -HUGE_VAL), -1.0);
   EXPECT_EQ(float_mod(1, HUGE_VAL), 1.0);
   EXPECT_EQ(float_mod(-1, HUGE_VAL), HUGE_VAL);
   EXPECT_EQ(float_mod(1, -HUGE_VAL), -HUGE_VAL);

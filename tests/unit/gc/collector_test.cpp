@@ -71,7 +71,7 @@ class Collector : public ::testing::Test, public StateFixture {
     return in_use() - static_cast<std::size_t>(L->global->strings.size) * sizeof(String*);
   }
   // One collector step per step_api(L, 0) call, to observe the phases.
-  void single_steps() { gc::set_step_size(L->global, 0); }
+  void single_steps() { L->global->gc_step_size = 0; }
   Value registry_field(const char* name) {
     return *tables::get(as_table(L->global->registry), sval(name));
   }
@@ -387,6 +387,8 @@ TEST_F(Collector, ParametersReturnPreviousValues) {
   EXPECT_EQ(gc::set_step_size(g, 10), 13);
   EXPECT_EQ(gc::set_gen_minor_mul(g, 30), 20);
   EXPECT_EQ(gc::set_gen_major_mul(g, 200), 100);
+  EXPECT_EQ(gc::set_pause(g, 0), 200);  // 0 keeps the current value (lua_gc LUA_GCINC)
+  EXPECT_EQ(gc::set_pause(g, 0), 200);
   EXPECT_EQ(gc::set_generational(L), GcKind::incremental);
   EXPECT_EQ(gc::set_generational(L), GcKind::generational);
   tables::new_table(L);

@@ -24,10 +24,12 @@ function(expect_equal what actual expected)
   endif()
 endfunction()
 
-cmake_path(ABSOLUTE_PATH LIBDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_libdir)
-cmake_path(ABSOLUTE_PATH INCLUDEDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_includedir)
-cmake_path(ABSOLUTE_PATH BINDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_bindir)
-set(luna "${prefix_bindir}/luna")
+if(NOT STEP STREQUAL "doc_example")
+  cmake_path(ABSOLUTE_PATH LIBDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_libdir)
+  cmake_path(ABSOLUTE_PATH INCLUDEDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_includedir)
+  cmake_path(ABSOLUTE_PATH BINDIR BASE_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE prefix_bindir)
+  set(luna "${prefix_bindir}/luna")
+endif()
 
 # What `require "example"` must print (example_module.c); the error is luaL_argcheck's message,
 # with the function named after its field in package.loaded.

@@ -64,6 +64,7 @@ endfunction()
 
 if(STEP STREQUAL "prefix")
   file(REMOVE_RECURSE "${PREFIX}")
+  unset(ENV{DESTDIR})
   run(ignored "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}")
   foreach(file "${luna}" "${prefix_bindir}/lunac")
     if(NOT EXISTS "${file}" OR IS_DIRECTORY "${file}")

@@ -217,7 +217,8 @@ LUA_API luna_status luna_load(luna_state* S, const char* chunk, size_t length, c
     to_owned_value(L, -1, out);
     lua_settop(L, 0);
   };
-  luna_status st = load_status_to(run_body(entry, S, body, error), load_status, error);
+  luna_status st = run_body(entry, S, body, error);
+  st = load_status_to(st, load_status, error);  // after the body ran: it sets load_status
   if (st != LUNA_OK) luna_value_release(out);
   return st;
 }
@@ -263,7 +264,8 @@ LUA_API luna_status luna_execute(luna_state* S, const char* chunk, size_t length
     if (results != nullptr) collect_values(L, 1, lua_gettop(L), results);
     lua_settop(L, 0);
   };
-  luna_status st = load_status_to(run_body(entry, S, body, error), load_status, error);
+  luna_status st = run_body(entry, S, body, error);
+  st = load_status_to(st, load_status, error);  // after the body ran: it sets load_status
   if (st != LUNA_OK) luna_values_release(results);
   return st;
 }

@@ -64,6 +64,7 @@ struct luna_state {
   lua_State* current = nullptr;  // the thread the host is in control of (main, or a callback's)
   luna::embed::Shared* shared = nullptr;
   std::uint32_t libraries = 0;
+  bool limits_available = true;  // false with LUNA_OPTION_NO_LIMITS (no limit hook installed)
   // allocator accounting (owner thread only, but read by luna_memory_used from anywhere)
   std::atomic<std::uint64_t> memory_used{0};
   std::atomic<std::uint64_t> memory_limit{0};

@@ -191,9 +191,13 @@ luna_status protected_call(luna_state* S, BodyFn fn, void* ud, int* base, luna_e
 // to fire at every instruction: a pcall/xpcall/coroutine.resume that catches the error returns to
 // Lua code whose next instruction raises it again, so it travels up to the host boundary whatever
 // the script does. Threads other than the one stopped re-raise at their next slice.
+namespace {
+void limit_hook(lua_State* L, lua_Debug* ar);
+}
+
 [[noreturn]] void raise_interrupt(lua_State* L, luna_state* S, int status) {
   S->interrupt = status;
-  lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);  // this thread: re-raise at its next instruction
   lua_pushstring(L, interrupt_message(status));
   lua_error(L);
   std::abort();  // lua_error does not return
@@ -251,10 +255,15 @@ LUA_API luna_status luna_state_new(const luna_config* config, luna_state** out) 
   *out = nullptr;
   std::uint32_t libraries = LUNA_LIBS_FULL;
   std::uint64_t limit = 0;
+  std::uint32_t options = 0;
   if (config != nullptr) {
-    if (config->size < sizeof(luna_config)) return LUNA_ERROR_ARGUMENT;
+    if (config->size < sizeof(luna_config) || config->reserved != 0 ||
+        (config->options & ~LUNA_OPTION_NO_LIMITS) != 0) {
+      return LUNA_ERROR_ARGUMENT;
+    }
     libraries = config->libraries;
     limit = config->memory_limit;
+    options = config->options;
   }
   luna_state* S = new (std::nothrow) luna_state;
   if (S == nullptr) return LUNA_ERROR_MEMORY;
@@ -264,6 +273,7 @@ LUA_API luna_status luna_state_new(const luna_config* config, luna_state** out) 
     return LUNA_ERROR_MEMORY;
   }
   S->libraries = libraries;
+  S->limits_available = (options & LUNA_OPTION_NO_LIMITS) == 0;
   S->memory_limit.store(limit, std::memory_order_relaxed);
   lua_State* L = lua_newstate(counting_alloc, S);
   if (L == nullptr) {
@@ -284,7 +294,7 @@ LUA_API luna_status luna_state_new(const luna_config* config, luna_state** out) 
     return result;
   }
   lua_settop(L, 0);
-  install_hook(L);
+  if (S->limits_available) install_hook(L);  // coroutines inherit it from their creator
   *out = S;
   return LUNA_OK;
 }
@@ -313,13 +323,13 @@ LUA_API uint64_t luna_memory_used(luna_state* S) {
 }
 
 LUA_API luna_status luna_set_instruction_limit(luna_state* S, uint64_t instructions) {
-  if (S == nullptr) return LUNA_ERROR_ARGUMENT;
+  if (S == nullptr || (instructions != 0 && !S->limits_available)) return LUNA_ERROR_ARGUMENT;
   S->instruction_limit = instructions;  // owner thread only; takes effect at the next outermost call
   return LUNA_OK;
 }
 
 LUA_API luna_status luna_set_timeout(luna_state* S, uint64_t microseconds) {
-  if (S == nullptr) return LUNA_ERROR_ARGUMENT;
+  if (S == nullptr || (microseconds != 0 && !S->limits_available)) return LUNA_ERROR_ARGUMENT;
   S->timeout_us = microseconds;  // owner thread only; takes effect at the next outermost call
   return LUNA_OK;
 }

@@ -33,7 +33,7 @@ static void report(const char* what, luna_status status, luna_error* error) {
 }
 
 int main(void) {
-  luna_config config = {sizeof(luna_config), LUNA_LIBS_SANDBOX, 8u << 20}; /* 8 MiB */
+  luna_config config = {sizeof(luna_config), LUNA_LIBS_SANDBOX, 8u << 20, 0, 0}; /* 8 MiB */
   luna_state* S = NULL;
   luna_value fn, generator, co, key, value;
   luna_values results;

@@ -50,10 +50,10 @@ class StateTest : public ::testing::Test {
  protected:
   void SetUp() override { open(LUNA_LIBS_FULL, 0); }
   void TearDown() override { luna_state_close(S); }
-  void open(std::uint32_t libraries, std::uint64_t limit) {
+  void open(std::uint32_t libraries, std::uint64_t limit, std::uint32_t options = 0) {
     luna_state_close(S);
     S = nullptr;
-    luna_config config{sizeof(luna_config), libraries, limit};
+    luna_config config{sizeof(luna_config), libraries, limit, options, 0};
     ASSERT_EQ(luna_state_new(&config, &S), LUNA_OK);
   }
   // Runs code; returns the status and fills results/error.

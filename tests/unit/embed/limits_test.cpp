@@ -42,7 +42,7 @@ TEST_F(EmbedLimits, ScriptsMayCatchMemoryErrorsAsInLua) {
 }
 
 TEST(EmbedLimitsNew, TooSmallALimitFailsStateCreation) {
-  luna_config config{sizeof(luna_config), LUNA_LIBS_FULL, 2048};
+  luna_config config{sizeof(luna_config), LUNA_LIBS_FULL, 2048, 0, 0};
   luna_state* S = nullptr;
   EXPECT_EQ(luna_state_new(&config, &S), LUNA_ERROR_MEMORY);
   EXPECT_EQ(S, nullptr);
@@ -168,6 +168,29 @@ TEST_F(EmbedLimits, ASecondThreadGetsBusyNotACrash) {
   EXPECT_EQ(run("started() while true do end"), LUNA_CANCELLED);
   intruder.join();
   EXPECT_EQ(other, LUNA_ERROR_BUSY);
+}
+
+}  // namespace
+}  // namespace luna::embed_test
+
+namespace luna::embed_test {
+namespace {
+
+TEST_F(EmbedLimits, NoLimitsOptionRefusesLimitsButKeepsCancelAtEntryAndMemory) {
+  open(LUNA_LIBS_FULL, 0, LUNA_OPTION_NO_LIMITS);
+  EXPECT_EQ(luna_set_instruction_limit(S, 1000), LUNA_ERROR_ARGUMENT);
+  EXPECT_EQ(luna_set_timeout(S, 1000), LUNA_ERROR_ARGUMENT);
+  EXPECT_EQ(luna_set_instruction_limit(S, 0), LUNA_OK);
+  OwnedValues r;
+  ASSERT_EQ(run("local s = 0 for i = 1, 100000 do s = s + i end return s", &r), LUNA_OK);
+  EXPECT_EQ(r[0].integer, 5000050000);
+  luna_cancel(S);
+  EXPECT_EQ(run("return 1"), LUNA_CANCELLED);
+  ASSERT_EQ(luna_set_memory_limit(S, luna_memory_used(S) + 128 * 1024), LUNA_OK);
+  EXPECT_EQ(run("return string.rep('x', 1 << 22)"), LUNA_ERROR_MEMORY);
+  luna_config bad{sizeof(luna_config), LUNA_LIBS_FULL, 0, 0x80, 0};
+  luna_state* other = nullptr;
+  EXPECT_EQ(luna_state_new(&bad, &other), LUNA_ERROR_ARGUMENT);
 }
 
 }  // namespace

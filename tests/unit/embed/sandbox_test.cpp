@@ -91,7 +91,7 @@ TEST(EmbedLibrarySelection, FullLoadsBinaryChunksAndHasEverything) {
 }
 
 TEST(EmbedLibrarySelection, NoLibrariesAtAll) {
-  luna_config config{sizeof(luna_config), LUNA_LIBS_NONE, 0};
+  luna_config config{sizeof(luna_config), LUNA_LIBS_NONE, 0, 0, 0};
   luna_state* S = nullptr;
   ASSERT_EQ(luna_state_new(&config, &S), LUNA_OK);
   luna_values r{0, nullptr};

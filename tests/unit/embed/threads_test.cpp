@@ -20,7 +20,7 @@ luna_status twice(void*, luna_state*, const luna_value* args, std::size_t n, lun
 bool work(int seed) {
   for (int round = 0; round < 6; ++round) {
     luna_state* S = nullptr;
-    luna_config config{sizeof(luna_config), LUNA_LIBS_SANDBOX, 16u << 20};
+    luna_config config{sizeof(luna_config), LUNA_LIBS_SANDBOX, 16u << 20, 0, 0};
     if (luna_state_new(&config, &S) != LUNA_OK) return false;
     luna_value f{};
     if (luna_new_function(S, twice, nullptr, nullptr, &f) != LUNA_OK) return false;

@@ -20,7 +20,7 @@ TEST(EmbedAbi, VersionAndStatusNames) {
 
 TEST(EmbedAbi, NullArgumentsAreRefused) {
   EXPECT_EQ(luna_state_new(nullptr, nullptr), LUNA_ERROR_ARGUMENT);
-  luna_config bad{4, LUNA_LIBS_FULL, 0};
+  luna_config bad{4, LUNA_LIBS_FULL, 0, 0, 0};
   luna_state* S = nullptr;
   EXPECT_EQ(luna_state_new(&bad, &S), LUNA_ERROR_ARGUMENT);
   EXPECT_EQ(S, nullptr);

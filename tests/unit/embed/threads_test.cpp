@@ -16,7 +16,8 @@ luna_status twice(void*, luna_state*, const luna_value* args, std::size_t n, lun
 }
 
 // One worker: creates states one after another, each running Lua code that calls back into the
-// host, builds tables and strings, resumes coroutines and collects garbage.
+// host, builds tables and strings, resumes coroutines and collects garbage. (Few yields: under
+// ThreadSanitizer each yield's longjmp leaks shadow-stack frames, and ~60k of them abort TSan.)
 bool work(int seed) {
   for (int round = 0; round < 6; ++round) {
     luna_state* S = nullptr;
@@ -30,15 +31,15 @@ bool work(int seed) {
         "local seed = ...\n"
         "local t = {}\n"
         "for i = 1, 2000 do t[i] = twice(i) + seed end\n"
-        "local co = coroutine.wrap(function() for i = 1, #t do coroutine.yield(t[i]) end end)\n"
-        "local s = 0 for i = 1, #t do s = s + co() end\n"
+        "local co = coroutine.wrap(function() for i = 1, 100 do coroutine.yield(t[i]) end end)\n"
+        "local s = 0 for i = 1, 100 do s = s + co() end\n"
         "local parts = {} for i = 1, 200 do parts[i] = tostring(i) end\n"
         "collectgarbage()\n"
         "return s, #table.concat(parts)";
     luna_value arg = luna_integer(seed);
     luna_values r{0, nullptr};
     luna_status st = luna_execute(S, code, sizeof code - 1, "=worker", &arg, 1, &r, nullptr);
-    bool ok = st == LUNA_OK && r.count == 2 && r.items[0].integer == 2001 * 2000 + 2000LL * seed &&
+    bool ok = st == LUNA_OK && r.count == 2 && r.items[0].integer == 101 * 100 + 100LL * seed &&
               r.items[1].integer == 492;
     luna_values_release(&r);
     luna_state_close(S);

@@ -31,8 +31,10 @@ constexpr const char* kInitVariableVersioned = "LUA_INIT_5_4";
 constexpr const char* kInitVariable = "LUA_INIT";
 constexpr char kIgnoreMark = '-';  // `-l mod-v2` loads "mod-v2" into global "mod" (LUA_IGMARK)
 
+// The banner ends with the language's origin, as `lua -v` does: scripts (and the official test
+// suite's main.lua) look for "PUC-Rio" at the end of the version line.
 void print_version() {
-  std::fputs("Luna " LUNA_VERSION " (" LUA_VERSION ")\n", stdout);
+  std::fputs("Luna " LUNA_VERSION " -- " LUA_VERSION ", the language created at PUC-Rio\n", stdout);
   std::fflush(stdout);
 }
 

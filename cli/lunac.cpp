@@ -99,7 +99,7 @@ Options parse_options(int argc, char** argv) {
     }
   }
   if (options.version) {
-    std::printf("Luna %s (%s)\n", LUNA_VERSION, LUA_VERSION);
+    std::printf("Luna %s -- %s, the language created at PUC-Rio\n", LUNA_VERSION, LUA_VERSION);
     if (i == argc) std::exit(EXIT_SUCCESS);
   }
   for (; i < argc; ++i) options.inputs.push_back(argv[i]);

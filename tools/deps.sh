@@ -1,9 +1,9 @@
 #!/bin/sh
 # Installs what building and testing Luna needs on Debian 12, if missing (needs root for apt-get).
-# Usage: tools/deps.sh [build|test]   ("test" adds the oracles: Debian's lua5.4 and its headers)
+# Usage: tools/deps.sh [build|test]   ("test" adds the oracles: Debian's lua5.4, its headers, and C modules the ABI tests load)
 set -eu
 need="g++ cmake ninja-build pkg-config libreadline-dev"
-[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev"
+[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem"
 missing=""
 for p in $need; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -11,6 +11,11 @@ namespace {
 
 std::string plural(int n) { return n == 1 ? "" : "s"; }
 
+// Appends the parts in order (also avoids GCC 12's false -Wrestrict on "literal" + std::string).
+void append(std::string& out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) out.append(part);
+}
+
 std::string address(const void* p, const DisasmOptions& options) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%p", options.addresses ? p : nullptr);
@@ -341,33 +346,31 @@ class Lister {
     }
     std::string name(name_of(op));
     if (name.size() < 9) name.resize(9, ' ');
-    out += "\t" + std::to_string(pc + 1) + "\t";
     std::size_t line_index = static_cast<std::size_t>(pc);
+    std::string line = "-";
     if (line_index < f_.line_info.size() && f_.line_info[line_index] > 0)
-      out += "[" + std::to_string(f_.line_info[line_index]) + "]\t";
-    else
-      out += "[-]\t";
-    out += name + "\t" + operands;
-    if (!comment.empty()) out += "\t; " + comment;
-    out += "\n";
+      line = std::to_string(f_.line_info[line_index]);
+    append(out, {"\t", std::to_string(pc + 1), "\t[", line, "]\t", name, "\t", operands});
+    if (!comment.empty()) append(out, {"\t; ", comment});
+    out += '\n';
   }
 
   void tables(std::string& out) const {
     std::string at = address(&f_, options_);
-    out += "constants (" + std::to_string(f_.constants.size()) + ") for " + at + ":\n";
-    for (std::size_t i = 0; i < f_.constants.size(); ++i)
-      out += "\t" + std::to_string(i) + "\t" + type_letter(f_.constants[i]) + "\t" +
-             constant_to_string(f_.constants[i]) + "\n";
-    out += "locals (" + std::to_string(f_.locals.size()) + ") for " + at + ":\n";
+    append(out, {"constants (", std::to_string(f_.constants.size()), ") for ", at, ":\n"});
+    for (std::size_t i = 0; i < f_.constants.size(); ++i) {
+      char letter[2] = {type_letter(f_.constants[i]), '\0'};
+      append(out, {"\t", std::to_string(i), "\t", letter, "\t", constant_to_string(f_.constants[i]), "\n"});
+    }
+    append(out, {"locals (", std::to_string(f_.locals.size()), ") for ", at, ":\n"});
     for (std::size_t i = 0; i < f_.locals.size(); ++i)
-      out += "\t" + std::to_string(i) + "\t" + f_.locals[i].name + "\t" +
-             std::to_string(f_.locals[i].start_pc + 1) + "\t" + std::to_string(f_.locals[i].end_pc + 1) +
-             "\n";
-    out += "upvalues (" + std::to_string(f_.upvalues.size()) + ") for " + at + ":\n";
+      append(out, {"\t", std::to_string(i), "\t", f_.locals[i].name, "\t",
+                   std::to_string(f_.locals[i].start_pc + 1), "\t", std::to_string(f_.locals[i].end_pc + 1),
+                   "\n"});
+    append(out, {"upvalues (", std::to_string(f_.upvalues.size()), ") for ", at, ":\n"});
     for (std::size_t i = 0; i < f_.upvalues.size(); ++i)
-      out += "\t" + std::to_string(i) + "\t" + upvalue_name(static_cast<int>(i)) + "\t" +
-             std::to_string(f_.upvalues[i].in_stack ? 1 : 0) + "\t" + std::to_string(f_.upvalues[i].index) +
-             "\n";
+      append(out, {"\t", std::to_string(i), "\t", upvalue_name(static_cast<int>(i)), "\t",
+                   f_.upvalues[i].in_stack ? "1" : "0", "\t", std::to_string(f_.upvalues[i].index), "\n"});
   }
 
   const Blueprint& f_;

@@ -192,7 +192,8 @@ LUA_API const char* lua_tolstring(lua_State* L, int idx, size_t* len) {
       if (len != nullptr) *len = 0;
       return nullptr;
     }
-    runtime::number_to_string(L, o);  // converts the stack slot in place, as the manual says
+    runtime::number_to_string(L, o);  // converts the slot in place, as the manual says
+    if (capi::is_upvalue_index(idx)) gc::barrier(L, as_cclosure(*L->ci->func), *o);
     gc::check(L);
     o = capi::index_to_value(L, idx);  // the collector step cannot move it, but re-resolve anyway
   }

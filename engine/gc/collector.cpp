@@ -591,34 +591,25 @@ GcKind set_generational(lua_State* L) {
   return previous;
 }
 
-int set_pause(GlobalState* g, int pause) {
-  int previous = g->gc_pause * 4;
-  g->gc_pause = static_cast<std::uint8_t>(pause / 4);
+namespace {
+// Stores a collector parameter the way 5.4 does (some in units of 4, in a byte); 0 keeps it.
+int exchange_parameter(std::uint8_t& field, int value, int unit) {
+  int previous = field * unit;
+  if (value != 0) field = static_cast<std::uint8_t>(value / unit);
   return previous;
 }
+}  // namespace
 
-int set_step_mul(GlobalState* g, int step_mul) {
-  int previous = g->gc_step_mul * 4;
-  g->gc_step_mul = static_cast<std::uint8_t>(step_mul / 4);
-  return previous;
-}
-
+int set_pause(GlobalState* g, int pause) { return exchange_parameter(g->gc_pause, pause, 4); }
+int set_step_mul(GlobalState* g, int step_mul) { return exchange_parameter(g->gc_step_mul, step_mul, 4); }
 int set_step_size(GlobalState* g, int step_size) {
-  int previous = g->gc_step_size;
-  g->gc_step_size = static_cast<std::uint8_t>(step_size);
-  return previous;
+  return exchange_parameter(g->gc_step_size, step_size, 1);
 }
-
 int set_gen_minor_mul(GlobalState* g, int minor_mul) {
-  int previous = g->gen_minor_mul;
-  g->gen_minor_mul = static_cast<std::uint8_t>(minor_mul);
-  return previous;
+  return exchange_parameter(g->gen_minor_mul, minor_mul, 1);
 }
-
 int set_gen_major_mul(GlobalState* g, int major_mul) {
-  int previous = g->gen_major_mul * 4;
-  g->gen_major_mul = static_cast<std::uint8_t>(major_mul / 4);
-  return previous;
+  return exchange_parameter(g->gen_major_mul, major_mul, 4);
 }
 
 bool stress_enabled(const GlobalState* g) { return g->gc_stress != 0; }

@@ -103,7 +103,9 @@ void free_all(lua_State* L);       // lua_close: run pending finalizers, then fr
 // Mode switches: return the previous mode.
 GcKind set_incremental(lua_State* L);
 GcKind set_generational(lua_State* L);
-// Parameters: each setter takes the new value (0 = keep the current one) and returns the previous.
+// Parameters: each setter takes the new value and returns the previous one. 0 keeps the current
+// value, as lua_gc(LUA_GCINC/LUA_GCGEN) specifies (so the deprecated setpause/setstepmul options
+// cannot set 0: they keep the value).
 int set_pause(GlobalState* g, int pause);
 int set_step_mul(GlobalState* g, int step_mul);
 int set_step_size(GlobalState* g, int step_size);

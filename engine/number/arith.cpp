@@ -48,7 +48,7 @@ double float_floor_div(double a, double b) { return std::floor(a / b); }
 double float_mod(double a, double b) {
   double m = std::fmod(a, b);
   // fmod truncates; move a non-zero result with the wrong sign into b's range.
-  if ((m > 0) ? b < 0 : (m < 0 && b != m)) m += b;
+  if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;
   return m;
 }
 

@@ -86,6 +86,26 @@ double strtod_c_locale(const char* begin, const char* end) {
   return strtod_l(copy.c_str(), nullptr, c_locale);
 }
 
+// Checks the numeral grammar itself: digits, optional fraction, optional exponent with one optional
+// sign and at least one decimal digit (libstdc++'s hex from_chars accepts "p+-2", strtod does not).
+bool well_formed(const char* p, const char* end, bool hex) {
+  bool any_digit = false;
+  auto digit = [hex](char c) { return hex ? is_hex_digit(c) : is_digit(c); };
+  while (p < end && digit(*p)) ++p, any_digit = true;
+  if (p < end && *p == '.') {
+    ++p;
+    while (p < end && digit(*p)) ++p, any_digit = true;
+  }
+  if (!any_digit) return false;
+  if (p == end) return true;
+  if ((*p | 0x20) != (hex ? 'p' : 'e')) return false;
+  ++p;
+  if (p < end && (*p == '+' || *p == '-')) ++p;
+  if (p == end || !is_digit(*p)) return false;
+  while (p < end && is_digit(*p)) ++p;
+  return p == end;
+}
+
 bool parse_float(std::string_view text, double& out) {
   Cursor c{text.data(), text.data() + text.size()};
   c.skip_spaces();
@@ -98,6 +118,7 @@ bool parse_float(std::string_view text, double& out) {
   // Trailing spaces are allowed, so find where the numeral itself ends.
   const char* numeral_end = c.end;
   while (numeral_end > c.p && is_space(numeral_end[-1])) --numeral_end;
+  if (!well_formed(c.p, numeral_end, hex)) return false;
   double value = 0;
   auto result =
       std::from_chars(c.p, numeral_end, value, hex ? std::chars_format::hex : std::chars_format::general);

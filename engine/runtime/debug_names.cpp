@@ -209,9 +209,15 @@ const char* object_name(const Proto* p, int last_pc, int reg, const char** name)
     case Op::GETTABUP:
       constant_name(p, bytecode::get_c(i), name);
       return global_or_field(p, last_pc, i, true);
-    case Op::GETTABLE:
-      register_key_name(p, last_pc, bytecode::get_c(i), name);
+    case Op::GETTABLE: {
+      int a = bytecode::get_a(i), b = bytecode::get_b(i), c = bytecode::get_c(i);
+      register_key_name(p, last_pc, c, name);
+      // The compiler's form of `obj:name()` when the key's constant index does not fit SELF:
+      // MOVE A+1 obj; LOADK A key; GETTABLE A A+1 A. Ordinary indexing never has the table
+      // above the key in this way.
+      if (b == a + 1 && c == a) return "method";
       return global_or_field(p, last_pc, i, false);
+    }
     case Op::GETI:
       *name = "integer index";
       return "field";

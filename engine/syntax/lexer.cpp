@@ -44,12 +44,19 @@ Lexer::Lexer(std::string_view source, std::string chunk_id)
 std::string Lexer::token_to_string(Tok kind) {
   int code = static_cast<int>(kind);
   if (code < static_cast<int>(Tok::first_reserved)) {
-    if (is_print(code)) return std::string("'") + static_cast<char>(code) + "'";
-    return "'<\\" + std::to_string(code) + ">'";
+    std::string text = "'";
+    if (is_print(code)) {
+      text += static_cast<char>(code);
+    } else {
+      text.append("<\\").append(std::to_string(code)).append(">");
+    }
+    return text += '\'';
   }
   std::string_view name = token_names[code - static_cast<int>(Tok::first_reserved)];
-  if (kind < Tok::Eos) return "'" + std::string(name) + "'";
-  return std::string(name);
+  if (kind >= Tok::Eos) return std::string(name);
+  std::string text = "'";
+  text.append(name);
+  return text += '\'';
 }
 
 std::string Lexer::near_text(const Token& token) const {
@@ -219,7 +226,7 @@ int Lexer::read_hex_digit() {
 int Lexer::read_hex_escape() {
   int value = read_hex_digit();
   value = (value << 4) + read_hex_digit();
-  buffer_.resize(buffer_.size() - 2);
+  drop_saved(2);
   return value;
 }
 
@@ -237,7 +244,7 @@ std::uint32_t Lexer::read_utf8_escape() {
   }
   escape_check(current_char_ == '}', "missing '}'");
   advance();  // '}'
-  buffer_.resize(buffer_.size() - saved);
+  drop_saved(saved);
   return value;
 }
 
@@ -268,7 +275,7 @@ int Lexer::read_decimal_escape() {
     save_and_advance();
   }
   escape_check(value <= UCHAR_MAX, "decimal escape too large");
-  buffer_.resize(buffer_.size() - static_cast<std::size_t>(digits));
+  drop_saved(static_cast<std::size_t>(digits));
   return value;
 }
 

@@ -101,6 +101,8 @@ class Lexer {
         position_ < source_.size() ? static_cast<unsigned char>(source_[position_++]) : end_of_stream;
   }
   void save(int c) { buffer_.push_back(static_cast<char>(c)); }
+  // Removes the last `n` saved characters (escape sequences once decoded).
+  void drop_saved(std::size_t n) { buffer_.erase(buffer_.size() - n); }
   void save_and_advance() {
     save(current_char_);
     advance();

@@ -153,6 +153,7 @@ int reset_thread(lua_State* L, int st) {
   ci->call_status = cist::c;
   if (st == status::yield) st = status::ok;
   L->status = status::ok;  // so that __close handlers can run
+  L->err_func = 0;         // the unwound frames' message handler is gone with them
   st = runtime::close_protected(L, save_stack(L, L->stack + 1), st);
   if (st != status::ok) {
     runtime::set_error_object(L, st, L->stack + 1);

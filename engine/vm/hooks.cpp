@@ -1,6 +1,7 @@
 // The points where debug hooks fire: function entry (call/tail call), return, new line and
 // instruction count. lua_sethook/lua_gethook and lua_getinfo on the record are the debug code's;
 // this file only builds the record's event fields and runs L->hook with hooks disabled.
+#include "lua.h"
 #include "runtime/error.h"
 #include "vm/call.h"
 #include "vm/status.h"
@@ -8,28 +9,6 @@
 namespace luna::vm {
 
 namespace {
-
-// The public lua_Debug (lua.h, 5.4 ABI layout). Only the fields a hook receives from the VM are
-// written here; the rest is filled by lua_getinfo from i_ci.
-struct HookRecord {
-  int event;
-  const char* name;
-  const char* namewhat;
-  const char* what;
-  const char* source;
-  std::size_t srclen;
-  int currentline;
-  int linedefined;
-  int lastlinedefined;
-  unsigned char nups;
-  unsigned char nparams;
-  char isvararg;
-  char istailcall;
-  unsigned short ftransfer;
-  unsigned short ntransfer;
-  char short_src[60];
-  CallInfo* i_ci;
-};
 
 const Proto* proto_of(const CallInfo* ci) { return as_lclosure(*ci->func)->p; }
 int pc_rel(const bytecode::Instruction* pc, const Proto* p) {
@@ -61,10 +40,10 @@ void call_hook(lua_State* L, int event, int line, int ftransfer, int ntransfer) 
   CallInfo* ci = L->ci;
   std::ptrdiff_t top = save_stack(L, L->top);
   std::ptrdiff_t ci_top = save_stack(L, ci->top);
-  HookRecord ar{};
+  lua_Debug ar{};  // only the event fields; lua_getinfo fills the rest from i_ci
   ar.event = event;
   ar.currentline = line;
-  ar.i_ci = ci;
+  ar.i_ci = reinterpret_cast<decltype(ar.i_ci)>(ci);
   if (ntransfer != 0) {
     mask |= cist::transfer;
     ci->u2.transfer_info.first_transfer = static_cast<std::uint16_t>(ftransfer);
@@ -75,7 +54,7 @@ void call_hook(lua_State* L, int event, int line, int ftransfer, int ntransfer) 
   if (ci->top < L->top + min_stack) ci->top = L->top + min_stack;
   L->allow_hook = 0;
   ci->call_status |= mask;
-  hook_fn(L, reinterpret_cast<lua_Debug*>(&ar));
+  hook_fn(L, &ar);
   L->allow_hook = 1;
   ci->top = restore_stack(L, ci_top);
   L->top = restore_stack(L, top);

@@ -4,6 +4,7 @@
 // since the stack may have moved. Lua-to-Lua calls and returns switch `ci` and jump to start_func /
 // returning instead of recursing. Number fast paths are inline; every fallback is out of line in
 // metamethods.cpp / call.cpp.
+#include <cmath>
 #include <cstring>
 
 #include "gc/gc.h"
@@ -40,6 +41,26 @@ inline std::int64_t wrap_mul(std::int64_t a, std::int64_t b) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
 }
 inline double float_pow(double a, double b) { return b == 2 ? a * a : number::float_pow(a, b); }
+
+// Floor modulo/division on integers, inline; the rare divisors 0 and -1 go out of line (0 raises,
+// -1 avoids the overflow of INT64_MIN / -1).
+inline std::int64_t mod_fast(lua_State* L, std::int64_t a, std::int64_t b) {
+  if (static_cast<std::uint64_t>(b) + 1u <= 1u) [[unlikely]] return int_mod(L, a, b);
+  std::int64_t m = a % b;
+  if (m != 0 && (m ^ b) < 0) m += b;
+  return m;
+}
+inline std::int64_t div_fast(lua_State* L, std::int64_t a, std::int64_t b) {
+  if (static_cast<std::uint64_t>(b) + 1u <= 1u) [[unlikely]] return int_div(L, a, b);
+  std::int64_t q = a / b;
+  if ((a ^ b) < 0 && a % b != 0) q -= 1;
+  return q;
+}
+inline double fmod_fast(double a, double b) {
+  double m = std::fmod(a, b);
+  if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;
+  return m;
+}
 
 // Integer conversion for bitwise fast paths: integers, and floats with an exact integer value.
 inline bool to_int_fast(const Value* v, std::int64_t& out) {
@@ -200,10 +221,17 @@ inline bool needs_close(lua_State* L, StackId base) {
     UPDATE_TRAP();      \
     UPDATE_BASE();      \
   } while (0)
-#define CHECK_GC()                                \
+// Collector safe point after creating an object in ra: registers above `limit` are dead (the
+// compiler puts new tables, closures and concatenations in the first free register), so they are
+// not roots and the collector clears them, as in 5.4.
+#define CHECK_GC(limit)                           \
   do {                                            \
     if (L->global->gc_debt > 0) [[unlikely]] {    \
-      PROTECT(gc::check(L));                      \
+      SAVE_PC();                                  \
+      L->top = (limit);                           \
+      gc::check(L);                               \
+      UPDATE_TRAP();                              \
+      UPDATE_BASE();                              \
     }                                             \
   } while (0)
 #define DISPATCH()                               \
@@ -323,7 +351,9 @@ inline bool needs_close(lua_State* L, StackId base) {
     DISPATCH();                                                                  \
   } while (0)
 
-void execute(lua_State* L, CallInfo* ci) {
+// no-crossjumping/no-gcse keep one indirect jump per handler (better branch prediction) instead of
+// GCC merging every handler tail into a single shared dispatch jump.
+[[gnu::optimize("no-crossjumping", "no-gcse")]] void execute(lua_State* L, CallInfo* ci) {
   static const void* const dispatch_table[256] = {
 #define LUNA_OP(name, format, description) &&op_##name,
 #include "bytecode/opcodes.def"
@@ -460,11 +490,12 @@ op_NEWTABLE: {
   unsigned int hash_size = b ? 1u << (b - 1) : 0u;
   unsigned int array_size = static_cast<unsigned int>(get_ax(*pc));
   pc++;
-  SAVE_STATE();
+  SAVE_PC();
+  L->top = ra + 1;  // limit of live registers, in case of an emergency collection
   Table* t = tables::new_table(L);
   set_table(*ra, t);
   if (hash_size != 0 || array_size != 0) tables::resize(L, t, array_size, hash_size);
-  CHECK_GC();
+  CHECK_GC(ra + 1);
   DISPATCH();
 }
 op_SELF: {
@@ -502,10 +533,10 @@ op_ADDI: {
 op_ADDK: ARITH_INT_FLT(RB(), KC(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
 op_SUBK: ARITH_INT_FLT(RB(), KC(), wrap_sub, [](double a, double b) { return a - b; }, Event::Sub);
 op_MULK: ARITH_INT_FLT(RB(), KC(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
-op_MODK: ARITH_DIVMOD(RB(), KC(), int_mod, number::float_mod, Event::Mod);
+op_MODK: ARITH_DIVMOD(RB(), KC(), mod_fast, fmod_fast, Event::Mod);
 op_POWK: ARITH_FLT(RB(), KC(), float_pow, Event::Pow);
 op_DIVK: ARITH_FLT(RB(), KC(), [](double a, double b) { return a / b; }, Event::Div);
-op_IDIVK: ARITH_DIVMOD(RB(), KC(), int_div, number::float_floor_div, Event::Idiv);
+op_IDIVK: ARITH_DIVMOD(RB(), KC(), div_fast, number::float_floor_div, Event::Idiv);
 op_BANDK: BITWISE(RB(), KC(), i1 & i2, Event::Band);
 op_BORK: BITWISE(RB(), KC(), i1 | i2, Event::Bor);
 op_BXORK: BITWISE(RB(), KC(), i1 ^ i2, Event::Bxor);
@@ -539,10 +570,10 @@ op_SHLI: {
 op_ADD: ARITH_INT_FLT(RB(), RC(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
 op_SUB: ARITH_INT_FLT(RB(), RC(), wrap_sub, [](double a, double b) { return a - b; }, Event::Sub);
 op_MUL: ARITH_INT_FLT(RB(), RC(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
-op_MOD: ARITH_DIVMOD(RB(), RC(), int_mod, number::float_mod, Event::Mod);
+op_MOD: ARITH_DIVMOD(RB(), RC(), mod_fast, fmod_fast, Event::Mod);
 op_POW: ARITH_FLT(RB(), RC(), float_pow, Event::Pow);
 op_DIV: ARITH_FLT(RB(), RC(), [](double a, double b) { return a / b; }, Event::Div);
-op_IDIV: ARITH_DIVMOD(RB(), RC(), int_div, number::float_floor_div, Event::Idiv);
+op_IDIV: ARITH_DIVMOD(RB(), RC(), div_fast, number::float_floor_div, Event::Idiv);
 op_BAND: BITWISE(RB(), RC(), i1 & i2, Event::Band);
 op_BOR: BITWISE(RB(), RC(), i1 | i2, Event::Bor);
 op_BXOR: BITWISE(RB(), RC(), i1 ^ i2, Event::Bxor);
@@ -592,7 +623,7 @@ op_CONCAT: {
   int n = get_b(i);
   L->top = ra + n;
   PROTECT_NT(concat(L, n));
-  CHECK_GC();
+  CHECK_GC(L->top);  // concat leaves top just above its result
   DISPATCH();
 }
 
@@ -693,6 +724,23 @@ op_CALL: {
   int n_results = get_c(i) - 1;
   if (b != 0) L->top = ra + b;  // else the previous instruction set top
   SAVE_PC();
+  if (ra->is_lua_closure()) [[likely]] {
+    // Inline fast path of precall for the common case: a non-vararg Lua function with room.
+    const Proto* p = as_lclosure(*ra)->p;
+    if (!p->is_vararg && L->stack_last - L->top > p->max_stack_size) [[likely]] {
+      CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
+      int narg = static_cast<int>(L->top - ra) - 1;
+      new_ci->func = ra;
+      new_ci->n_results = static_cast<short>(n_results);
+      new_ci->call_status = 0;
+      new_ci->top = ra + 1 + p->max_stack_size;
+      new_ci->u.l.saved_pc = p->code;
+      L->ci = new_ci;
+      for (; narg < p->num_params; narg++) (L->top++)->set_nil();
+      ci = new_ci;
+      goto start_func;
+    }
+  }
   CallInfo* new_ci = precall(L, ra, n_results);
   if (new_ci == nullptr) {  // C function: already done
     UPDATE_TRAP();
@@ -840,7 +888,7 @@ op_SETLIST: {
 op_CLOSURE:
   SAVE_STATE();
   push_closure(L, cl->p->p[get_bx(i)], cl->upvals, base, RA());
-  CHECK_GC();
+  CHECK_GC(RA() + 1);
   DISPATCH();
 op_VARARG:
   PROTECT_NT(get_varargs(L, ci, RA(), get_c(i) - 1));

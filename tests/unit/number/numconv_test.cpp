@@ -122,6 +122,13 @@ TEST(NumConv, ReferenceEdgeCases) {
       {"123abc", false, false, 0},
       {"12.5.6", false, false, 0},
       {"3e2.5", false, false, 0},
+      {"0x5p+-2", false, false, 0},
+      {"-0xaaP ", false, false, 0},
+      {"0x0.51p", false, false, 0},
+      {"1e+-2", false, false, 0},
+      {"0x1p+2", true, false, 4.0},
+      {"0x1P-2", true, false, 0.25},
+      {"1E-2", true, false, 0.01},
   };
   for (const Case& c : cases) {
     Numeral n{};
@@ -226,6 +233,11 @@ TEST(Arith, DivisionAndModulo) {
   EXPECT_EQ(float_mod(5.5, 2), 1.5);
   EXPECT_EQ(float_mod(-5.5, 2), 0.5);
   EXPECT_EQ(float_mod(5.5, -2), -0.5);
+  EXPECT_EQ(float_mod(-4, -5), -4.0);  // same signs: fmod is already the floor modulo
+  EXPECT_EQ(float_mod(-5.5, -2), -1.5);
+  EXPECT_EQ(float_mod(4, -5), -1.0);
+  EXPECT_EQ(float_mod(-4, 5), 1.0);
+  EXPECT_EQ(float_mod(-1, -HUGE_VAL), -1.0);
   EXPECT_EQ(float_mod(1, HUGE_VAL), 1.0);
   EXPECT_EQ(float_mod(-1, HUGE_VAL), HUGE_VAL);
   EXPECT_EQ(float_mod(1, -HUGE_VAL), -HUGE_VAL);
@@ -277,6 +289,12 @@ TEST(Arith, MixedComparisons) {
   EXPECT_FALSE(lt_float_int(3.0, 3));
 }
 
+static std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out.append(part);
+  return out;
+}
+
 TEST(ChunkId, Forms) {
   using luna::base::chunk_id;
   EXPECT_EQ(chunk_id("=stdin"), "stdin");
@@ -284,11 +302,11 @@ TEST(ChunkId, Forms) {
   EXPECT_EQ(chunk_id("x = 1"), "[string \"x = 1\"]");
   EXPECT_EQ(chunk_id("line1\nline2"), "[string \"line1...\"]");
   std::string long_source(100, 'a');
-  EXPECT_EQ(chunk_id(long_source), "[string \"" + std::string(45, 'a') + "...\"]");
-  EXPECT_EQ(chunk_id(std::string(44, 'b')), "[string \"" + std::string(44, 'b') + "\"]");
-  EXPECT_EQ(chunk_id(std::string(45, 'b')), "[string \"" + std::string(45, 'b') + "...\"]");
-  std::string long_file = "@" + std::string(70, 'f') + "END";
-  EXPECT_EQ(chunk_id(long_file), "..." + std::string(53, 'f') + "END");
-  EXPECT_EQ(chunk_id("=" + std::string(70, 'n')), std::string(59, 'n'));
-  EXPECT_EQ(chunk_id("@" + std::string(59, 'f')), std::string(59, 'f'));
+  EXPECT_EQ(chunk_id(long_source), cat({"[string \"", std::string(45, 'a'), "...\"]"}));
+  EXPECT_EQ(chunk_id(std::string(44, 'b')), cat({"[string \"", std::string(44, 'b'), "\"]"}));
+  EXPECT_EQ(chunk_id(std::string(45, 'b')), cat({"[string \"", std::string(45, 'b'), "...\"]"}));
+  std::string long_file = cat({"@", std::string(70, 'f'), "END"});
+  EXPECT_EQ(chunk_id(long_file), cat({"...", std::string(53, 'f'), "END"}));
+  EXPECT_EQ(chunk_id(cat({"=", std::string(70, 'n')})), std::string(59, 'n'));
+  EXPECT_EQ(chunk_id(cat({"@", std::string(59, 'f')})), std::string(59, 'f'));
 }

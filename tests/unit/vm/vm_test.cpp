@@ -372,6 +372,30 @@ TEST_F(VmTest, MessageHandlerFromC) {
   lua_pop(L, 2);
 }
 
+TEST_F(VmTest, DroppedTemporariesAreCollectable) {
+  // The finalizable table only ever lived in a temporary register above the loop's live locals;
+  // the collector must not treat that stale register as a root (5.4 clears it).
+  EXPECT_EQ(run(R"(
+    local name
+    setmetatable({}, {__gc = function() name = debug.getinfo(1, 'n').name end})
+    local n = 0
+    repeat local a = {} n = n + 1 until name or n > 10000000
+    return name
+  )"), "__gc");
+}
+
+TEST_F(VmTest, GenericForCallsIteratorWithStateAndControl) {
+  EXPECT_EQ(run("local s = '' for k, v in ipairs({'a', 'b', 'c'}) do s = s .. k .. v end return s"), "1a2b3c");
+  EXPECT_EQ(run("local n = 0 for k in pairs({x = 1, y = 2, 3}) do n = n + 1 end return n"), "3");
+  EXPECT_EQ(run("local t = setmetatable({}, {__call = function(self, s, c) if c < 3 then return c + 1 end end}) "
+                "local s = 0 for i in t, nil, 0 do s = s + i end return s"), "6");
+}
+
+TEST_F(VmTest, CallMetamethodChainsAndTailCalls) {
+  EXPECT_EQ(run("local c = setmetatable({}, {__call = function(self, a, b) return a + b end}) "
+                "local function t() return c(1, 2) end return c(3, 4), t()"), "7,3");
+}
+
 TEST_F(VmTest, ResultAdjustmentForCalls) {
   EXPECT_EQ(run("local function f() return 1, 2, 3 end local a, b, c, d = f() local t = {f(), f()} return a, d, #t, (f())"),
             "1,nil,4,1");

@@ -1,0 +1,5 @@
+local gen = coroutine.wrap(function() local x = nil return x.y end)
+local ok, err = pcall(gen)
+print(ok, err)
+local gen2 = coroutine.wrap(function() error("level two", 2) end)
+print(pcall(gen2))

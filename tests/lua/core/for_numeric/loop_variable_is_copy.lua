@@ -1,0 +1,8 @@
+-- assigning to the control variable does not change the iteration
+local seen = {}
+for i = 1, 5 do
+  seen[#seen + 1] = i
+  i = i * 100
+end
+print(table.concat(seen, ","))
+for i = 1, 3 do local i = i * 2 io.write(i, " ") end print()

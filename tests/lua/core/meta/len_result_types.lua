@@ -1,0 +1,5 @@
+local t = setmetatable({}, {__len = function() return 2.5 end})
+print(#t, math.type(#t))
+local u = setmetatable({}, {__len = function() return nil end})
+print(#u)
+print(pcall(function() return #setmetatable({}, {__len = function() error("len err", 0) end}) end))

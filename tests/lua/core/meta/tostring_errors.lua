@@ -1,0 +1,7 @@
+local bad = setmetatable({}, {__tostring = function() return {} end})
+print(pcall(tostring, bad))
+local fails = setmetatable({}, {__tostring = function() error("tostring failed") end})
+print(pcall(tostring, fails))
+local named = setmetatable({}, {__name = 42})
+print((tostring(named):gsub("0x%x+", "ADDR")))
+print(pcall(print, bad))

@@ -1,0 +1,6 @@
+local s = ("abcdefghij"):rep(10000)
+print(#s, s:sub(-5), s:byte(99999), s:find("jab", 1, true))
+local u = s:upper()
+print(#u, u:sub(1, 3))
+local count = select(2, s:gsub("a", "a"))
+print(count)

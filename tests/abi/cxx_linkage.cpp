@@ -4,12 +4,14 @@
 // every name of expected-exports.txt. Building this file with -pedantic also checks that the
 // headers are clean C++.
 #include "lua.hpp"
+#include "luna.h"
 
 namespace {
 
 using AnyFunction = void (*)();
 
-// Every function of the Lua 5.4 API (lua_ident, the one data object, is referenced separately).
+// Every function of the Lua 5.4 API (lua_ident, the one data object, is referenced separately)
+// and of the embedding ABI (luna.h).
 #define LUNA_API_FUNCTIONS(X) \
   X(luaL_addgsub) \
   X(luaL_addlstring) \
@@ -165,6 +167,59 @@ using AnyFunction = void (*)();
   X(luaopen_string) \
   X(luaopen_table) \
   X(luaopen_utf8) \
+  X(luna_abi_version) \
+  X(luna_boolean) \
+  X(luna_call) \
+  X(luna_cancel) \
+  X(luna_clear_cancel) \
+  X(luna_coroutine_new) \
+  X(luna_coroutine_status_of) \
+  X(luna_error_frame) \
+  X(luna_error_frame_count) \
+  X(luna_error_message) \
+  X(luna_error_release) \
+  X(luna_error_status) \
+  X(luna_error_value) \
+  X(luna_execute) \
+  X(luna_float) \
+  X(luna_get) \
+  X(luna_get_global) \
+  X(luna_get_metatable) \
+  X(luna_globals) \
+  X(luna_instructions_used) \
+  X(luna_integer) \
+  X(luna_len) \
+  X(luna_lightuserdata) \
+  X(luna_load) \
+  X(luna_memory_used) \
+  X(luna_new_function) \
+  X(luna_new_table) \
+  X(luna_new_userdata) \
+  X(luna_next) \
+  X(luna_nil) \
+  X(luna_rawequal) \
+  X(luna_rawget) \
+  X(luna_rawlen) \
+  X(luna_rawset) \
+  X(luna_ref_release) \
+  X(luna_results_error) \
+  X(luna_results_push) \
+  X(luna_resume) \
+  X(luna_set) \
+  X(luna_set_global) \
+  X(luna_set_instruction_limit) \
+  X(luna_set_memory_limit) \
+  X(luna_set_metatable) \
+  X(luna_set_timeout) \
+  X(luna_state_close) \
+  X(luna_state_new) \
+  X(luna_status_name) \
+  X(luna_string) \
+  X(luna_tostring) \
+  X(luna_userdata_block) \
+  X(luna_value_copy) \
+  X(luna_value_release) \
+  X(luna_values_release) \
 
 #define LUNA_REFERENCE(name) reinterpret_cast<AnyFunction>(&name),
 const AnyFunction every_function[] = {LUNA_API_FUNCTIONS(LUNA_REFERENCE)};

@@ -5,7 +5,7 @@
 // them, so that the result is what strtod/snprintf in that locale (plus Lua's '.' retry) give.
 #include "number/numconv.h"
 
-#include <clocale>
+#include <langinfo.h>
 #include <locale.h>
 
 #include <charconv>
@@ -136,10 +136,12 @@ bool parse_dot_float(std::string_view text, double& out) {
   return true;
 }
 
-// The current locale's decimal point, as strtod and snprintf use it. An empty one (never seen in
-// practice) is taken as '.'.
+// The current locale's decimal point, as strtod and snprintf use it. nl_langinfo(RADIXCHAR) is the
+// same string as localeconv()->decimal_point (what lua_getlocaledecpoint reads) without refilling
+// the whole lconv structure, which keeps the check cheap on every conversion. An empty one (never
+// seen in practice) is taken as '.'.
 std::string_view locale_decimal_point() {
-  const char* point = std::localeconv()->decimal_point;
+  const char* point = nl_langinfo(RADIXCHAR);
   return (point == nullptr || point[0] == '\0') ? std::string_view(".") : std::string_view(point);
 }
 

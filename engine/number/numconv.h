@@ -7,11 +7,11 @@
 //  - format_* write what tostring() prints: integers as %d, floats as %.14g, with ".0" added when the
 //    result looks like an integer ("1e+100" stays, "-nan"/"nan", "inf"/"-inf" as C's printf).
 //    Return the length written; `buffer` must hold max_number_chars bytes.
-//  - Both follow the current C locale's decimal point (localeconv), as the reference's strtod and
+//  - Both follow the current C locale's decimal point (LC_NUMERIC), as the reference's strtod and
 //    snprintf do: under a ',' locale, floats print as "3,5" ("3,0" for integral values) and both
 //    "3,5" and "3.5" parse (the '.' by Lua's retry with the point replaced), "3,5." does not.
 //    Under a '.' locale (the usual case) the conversions are locale independent and cost one
-//    localeconv() call per float.
+//    nl_langinfo(RADIXCHAR) call per float.
 #pragma once
 
 #include <cstddef>

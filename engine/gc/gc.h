@@ -119,8 +119,12 @@ void fix_object(lua_State* L, GCObject* o);  // move a just-created object to fi
 void barrier_forward(lua_State* L, GCObject* o, GCObject* v);
 void barrier_back_slow(lua_State* L, GCObject* o);
 
+// Forward barriers fire for any non-white source, not only black ones: an upvalue marked while
+// open stays gray (it is in no gray list and is never traversed again), so when it is closed, or
+// later assigned, the value it receives must be marked here or it would be lost. For a gray object
+// waiting in a gray list, marking the value early is merely conservative.
 inline void barrier(lua_State* L, GCObject* o, const Value& v) {
-  if (v.is_collectable() && is_black(o) && is_white(v.as_gc())) barrier_forward(L, o, v.as_gc());
+  if (v.is_collectable() && !is_white(o) && is_white(v.as_gc())) barrier_forward(L, o, v.as_gc());
 }
 inline void barrier_back(lua_State* L, GCObject* o, const Value& v) {
   if (v.is_collectable() && is_black(o) && is_white(v.as_gc())) barrier_back_slow(L, o);

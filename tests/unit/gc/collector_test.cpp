@@ -337,6 +337,34 @@ TEST_F(Collector, ClosedUpvaluesKeepValues) {
   EXPECT_FALSE(cl->upvals[0]->is_open());
 }
 
+// An upvalue marked while open is gray and in no gray list; the value it receives when it is
+// closed must be marked by the barrier, or the cycle frees it while the upvalue still refers to it.
+TEST_F(Collector, UpvalueMarkedOpenKeepsTheValueItReceivesWhenClosed) {
+  LClosure* cl = functions::new_lclosure(L, 1);
+  Value v;
+  set_lclosure(v, cl);
+  push(v);
+  StackId slot = L->top;  // a local variable the closure captures
+  L->top->set_nil();
+  L->top++;
+  UpVal* uv = functions::find_upval(L, slot);
+  cl->upvals[0] = uv;
+  GlobalState* g = L->global;
+  gc::full(L, false);
+  single_steps();
+  while (!(g->gc_state == gc::phase::propagate && gc::is_black(cl) && !gc::is_white(uv)))
+    gc::step_api(L, 0);
+  Table* fresh = finalizable(record_finalizer);  // white, and reports if it is found unreachable
+  set_table(*slot, fresh);
+  functions::close_upvals(L, slot);
+  pop();  // the variable goes out of scope: only the closed upvalue refers to the table
+  while (!gc::step_api(L, 0)) {
+  }
+  EXPECT_TRUE(finalized.empty());
+  ASSERT_TRUE(uv->v.p->is_table());
+  EXPECT_EQ(as_table(*uv->v.p), fresh);
+}
+
 TEST_F(Collector, StepApiFinishesCycles) {
   for (int i = 0; i < 200; i++) tables::new_table(L);
   single_steps();

@@ -1,0 +1,2 @@
+-- bench: size=0 growth=none repeat=200
+-- Start-up cost: an empty script. The runner starts it many times per sample.

@@ -1,8 +1,11 @@
 // Numeral parsing and number formatting with Lua 5.4's exact rules (see number/numconv.h).
 // std::from_chars/to_chars are locale independent and correctly rounded, which is what makes the
-// results match the reference's strtod/"%.14g" under the C locale.
+// results match the reference's strtod/"%.14g" under the C locale. When the current LC_NUMERIC
+// locale has another decimal point, the text is translated to and from the '.' spelling around
+// them, so that the result is what strtod/snprintf in that locale (plus Lua's '.' retry) give.
 #include "number/numconv.h"
 
+#include <langinfo.h>
 #include <locale.h>
 
 #include <charconv>
@@ -106,7 +109,8 @@ bool well_formed(const char* p, const char* end, bool hex) {
   return p == end;
 }
 
-bool parse_float(std::string_view text, double& out) {
+// A float numeral whose radix mark is '.', as strtod in the C locale reads it.
+bool parse_dot_float(std::string_view text, double& out) {
   Cursor c{text.data(), text.data() + text.size()};
   c.skip_spaces();
   bool negative = take_sign(c);
@@ -130,6 +134,49 @@ bool parse_float(std::string_view text, double& out) {
   }
   out = negative ? -value : value;
   return true;
+}
+
+// The current locale's decimal point, as strtod and snprintf use it. nl_langinfo(RADIXCHAR) is the
+// same string as localeconv()->decimal_point (what lua_getlocaledecpoint reads) without refilling
+// the whole lconv structure, which keeps the check cheap on every conversion. An empty one (never
+// seen in practice) is taken as '.'.
+std::string_view locale_decimal_point() {
+  const char* point = nl_langinfo(RADIXCHAR);
+  return (point == nullptr || point[0] == '\0') ? std::string_view(".") : std::string_view(point);
+}
+
+// strtod in a locale whose decimal point is `point` (not "."): that mark may appear once, as the
+// radix, and a '.' is not part of any numeral there. Translates the mark to '.' and parses.
+bool parse_float_in_locale(std::string_view text, std::string_view point, double& out) {
+  std::size_t at = text.find(point);
+  if (at == std::string_view::npos) {
+    if (text.find('.') != std::string_view::npos) return false;
+    return parse_dot_float(text, out);
+  }
+  std::string_view before = text.substr(0, at);
+  std::string_view after = text.substr(at + point.size());
+  if (before.find('.') != std::string_view::npos || after.find('.') != std::string_view::npos) return false;
+  std::string canonical;
+  canonical.reserve(text.size());
+  canonical.append(before).append(1, '.').append(after);
+  return parse_dot_float(canonical, out);
+}
+
+// Lua only retries a '.' numeral in the locale's spelling when the text fits its numeral buffer
+// (L_MAXLENNUM): longer texts with a '.' are rejected under such a locale, even "1.5" + spaces.
+constexpr std::size_t max_retry_length = 200;
+
+bool parse_float(std::string_view text, double& out) {
+  std::string_view point = locale_decimal_point();
+  if (point == ".") return parse_dot_float(text, out);  // the common case: no translation at all
+  // As lua_stringtonumber: first the text as it is in the current locale; if that fails, the text
+  // with its first '.' replaced by the locale's (first byte of the) decimal point.
+  if (parse_float_in_locale(text, point, out)) return true;
+  std::size_t dot = text.find('.');
+  if (dot == std::string_view::npos || text.size() > max_retry_length) return false;
+  std::string retry(text);
+  retry[dot] = point[0];
+  return parse_float_in_locale(retry, point, out);
 }
 
 }  // namespace
@@ -168,6 +215,17 @@ std::size_t format_float(double f, char* buffer) {
   }
   auto result = std::to_chars(buffer, buffer + max_number_chars, f, std::chars_format::general, 14);
   std::size_t length = static_cast<std::size_t>(result.ptr - buffer);
+  // snprintf writes the locale's decimal point (a multibyte one in full); "%.14g" needs at most 21
+  // bytes, so even a MB_LEN_MAX-long point fits the buffer.
+  std::string_view point = locale_decimal_point();
+  if (point != ".") {
+    if (char* dot = static_cast<char*>(std::memchr(buffer, '.', length))) {
+      std::size_t tail = length - static_cast<std::size_t>(dot + 1 - buffer);
+      std::memmove(dot + point.size(), dot + 1, tail);
+      std::memcpy(dot, point.data(), point.size());
+      length += point.size() - 1;
+    }
+  }
   // Looks like an integer (only sign and digits)? Then mark it as a float.
   bool integral_look = true;
   for (std::size_t k = 0; k < length; ++k) {
@@ -177,7 +235,7 @@ std::size_t format_float(double f, char* buffer) {
     }
   }
   if (integral_look) {
-    buffer[length++] = '.';
+    buffer[length++] = point[0];  // as Lua: only the first byte of the locale's decimal point
     buffer[length++] = '0';
   }
   return length;

@@ -1,4 +1,4 @@
-// Conversions between numerals and numbers, exactly as Lua 5.4 (locale independent).
+// Conversions between numerals and numbers, exactly as Lua 5.4.
 // Contract:
 //  - parse_numeral accepts what lua_stringtonumber accepts: optional surrounding whitespace, optional
 //    sign, decimal or hex integers/floats (hex floats with 'p' exponents), "inf"/"nan" rejected.
@@ -7,6 +7,11 @@
 //  - format_* write what tostring() prints: integers as %d, floats as %.14g, with ".0" added when the
 //    result looks like an integer ("1e+100" stays, "-nan"/"nan", "inf"/"-inf" as C's printf).
 //    Return the length written; `buffer` must hold max_number_chars bytes.
+//  - Both follow the current C locale's decimal point (LC_NUMERIC), as the reference's strtod and
+//    snprintf do: under a ',' locale, floats print as "3,5" ("3,0" for integral values) and both
+//    "3,5" and "3.5" parse (the '.' by Lua's retry with the point replaced), "3,5." does not.
+//    Under a '.' locale (the usual case) the conversions are locale independent and cost one
+//    nl_langinfo(RADIXCHAR) call per float.
 #pragma once
 
 #include <cstddef>

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "lua.hpp"
+#include "vm/interrupt_lib.h"
 
 namespace luna::stdlib::base {
 namespace {
@@ -357,6 +358,7 @@ int select(lua_State* L) {
 // Shared tail of pcall/xpcall, also their continuation after a yield: 'extra' counts the slots
 // below the results that are not results (the handler for xpcall).
 int finish_pcall(lua_State* L, int status, lua_KContext extra) {
+  luna::vm::interrupt::reraise_if_stopped(L);  // budget/timeout/cancel stops are not catchable
   if (status != LUA_OK && status != LUA_YIELD) {
     lua_pushboolean(L, 0);
     lua_pushvalue(L, -2);

@@ -5,6 +5,7 @@
 // error in the caller (prefixing the position for string messages) after closing the coroutine's
 // pending to-be-closed variables with lua_closethread.
 #include "lua.hpp"
+#include "vm/interrupt_lib.h"
 
 namespace luna::stdlib::coroutine {
 namespace {
@@ -57,6 +58,7 @@ int resume_with(lua_State* L, lua_State* coroutine, int argument_count) {
 int resume(lua_State* L) {
   lua_State* coroutine = check_coroutine(L);
   const int result_count = resume_with(L, coroutine, lua_gettop(L) - 1);
+  luna::vm::interrupt::reraise_if_stopped(L);  // budget/timeout/cancel stops are not catchable
   if (result_count < 0) {
     lua_pushboolean(L, 0);
     lua_insert(L, -2);
@@ -76,6 +78,7 @@ int wrapped_call(lua_State* L) {
     status = lua_closethread(coroutine, L);       // run its pending __close handlers
     lua_xmove(coroutine, L, 1);                   // the (possibly updated) error object
   }
+  luna::vm::interrupt::reraise_if_stopped(L);  // budget/timeout/cancel stops are not catchable
   if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
     luaL_where(L, 1);
     lua_insert(L, -2);
@@ -139,7 +142,9 @@ int close(lua_State* L) {
   const Status current = status_of(L, coroutine);
   if (current != Status::dead && current != Status::suspended)
     return luaL_error(L, "cannot close a %s coroutine", status_name(current));
-  if (lua_closethread(coroutine, L) == LUA_OK) {
+  const int closed = lua_closethread(coroutine, L);
+  luna::vm::interrupt::reraise_if_stopped(L);  // budget/timeout/cancel stops are not catchable
+  if (closed == LUA_OK) {
     lua_pushboolean(L, 1);
     return 1;
   }

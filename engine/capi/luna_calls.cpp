@@ -82,7 +82,7 @@ int callback_trampoline(lua_State* L) {
   luna_status st = invoke_host(box, args.items, args.count, &results);
   S->current = saved;
   release_args(&args);
-  if (S->interrupt != 0) raise_interrupt(L, S, S->interrupt);  // a nested call was stopped
+  if (pending_stop(S) != 0) raise_interrupt(L, S, pending_stop(S));  // a nested call was stopped
   switch (st) {
     case LUNA_OK:
       if (results.error_index != 0) {  // results above the error value: drop it

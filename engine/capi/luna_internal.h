@@ -7,7 +7,6 @@
 #pragma once
 
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <thread>
@@ -64,7 +63,7 @@ struct luna_state {
   lua_State* current = nullptr;  // the thread the host is in control of (main, or a callback's)
   luna::embed::Shared* shared = nullptr;
   std::uint32_t libraries = 0;
-  bool limits_available = true;  // false with LUNA_OPTION_NO_LIMITS (no limit hook installed)
+  bool limits_available = true;  // false with LUNA_OPTION_NO_LIMITS (budget/timeout refused)
   // allocator accounting (owner thread only, but read by luna_memory_used from anywhere)
   std::atomic<std::uint64_t> memory_used{0};
   std::atomic<std::uint64_t> memory_limit{0};
@@ -72,13 +71,10 @@ struct luna_state {
   std::atomic<std::thread::id> owner{};
   int depth = 0;
   bool closing = false;
-  // limits of the outermost call
+  // limits of each outermost call; the engine enforces them (vm/interrupt.h: counts, deadline,
+  // the cancel request and the sticky stop live in the Lua state, not here)
   std::uint64_t instruction_limit = 0;
   std::uint64_t timeout_us = 0;
-  std::uint64_t instructions_used = 0;
-  std::chrono::steady_clock::time_point deadline{};
-  std::atomic<int> cancel_requested{0};
-  int interrupt = 0;  // sticky luna_status while an uncatchable stop unwinds to the host
   bool host_oom = false;  // a host-side allocation failed inside a protected body
   luna::embed::RawTrace trace{};
 };
@@ -147,15 +143,16 @@ void capture_trace(lua_State* co, int level, RawTrace* trace);
 // Converts n values at L's stack [first, first + n) into out, protected; returns a Lua status.
 int collect_protected(lua_State* L, int first, int n, luna_values* out);
 luna_status status_from_lua(luna_state* S, int lua_status);
-const char* interrupt_message(int status);
 
 // Library opening (luna_libraries.cpp)
 void open_libraries(lua_State* L, std::uint32_t mask);
 int load_chunk(lua_State* L, const char* chunk, std::size_t length, const char* name,
                const char* mode);
 
-// The limit hook (luna_limits.cpp)
-void install_hook(lua_State* L);
+// Budget/timeout/cancel stops (luna_state.cpp over vm/interrupt.h). pending_stop: the luna_status
+// of the stop being raised (LUNA_ERROR_BUDGET, LUNA_ERROR_TIMEOUT, LUNA_CANCELLED), 0 if none.
+int pending_stop(luna_state* S);
+// Raises one of those three statuses uncatchably (sticky until control is back at the host).
 [[noreturn]] void raise_interrupt(lua_State* L, luna_state* S, int status);
 
 }  // namespace luna::embed

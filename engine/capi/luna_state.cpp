@@ -1,13 +1,16 @@
 // luna.h, part 1: states, the counting allocator, entering a state (busy check, per-call limits),
-// the protected boundary with its traceback-capturing message handler, and the limit hook that
-// makes budget/timeout/cancel uncatchable.
+// the protected boundary with its traceback-capturing message handler, and the mapping of the
+// engine's safepoint stops (vm/interrupt.h) to budget/timeout/cancel statuses.
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 #include "capi/luna_internal.h"
+#include "object/state.h"
+#include "vm/interrupt.h"
 
 using namespace luna::embed;
+namespace interrupt = luna::vm::interrupt;
 
 namespace {
 
@@ -87,19 +90,10 @@ luna_state* state_of(lua_State* L) {
   return static_cast<luna_state*>(ud);
 }
 
-const char* interrupt_message(int status) {
-  switch (status) {
-    case LUNA_ERROR_BUDGET: return "instruction budget exhausted";
-    case LUNA_ERROR_TIMEOUT: return "timeout expired";
-    case LUNA_CANCELLED: return "cancelled";
-    default: return "interrupted";
-  }
-}
-
 luna_status status_from_lua(luna_state* S, int lua_status) {
   if (lua_status == LUA_OK) return LUNA_OK;
   if (lua_status == LUA_YIELD) return LUNA_YIELD;
-  if (S->interrupt != 0) return static_cast<luna_status>(S->interrupt);
+  if (int stop = pending_stop(S); stop != 0) return static_cast<luna_status>(stop);
   if (S->host_oom) {
     S->host_oom = false;
     return LUNA_ERROR_MEMORY;
@@ -127,11 +121,7 @@ Entry::Entry(luna_state* S) : state_(S) {
   entered_ = true;
   if (S->depth++ > 0) return;
   // Outermost entry: a fresh budget and deadline, the queued unrefs, a cancel requested while idle.
-  S->instructions_used = 0;
-  S->interrupt = 0;
-  if (S->timeout_us != 0) {
-    S->deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(S->timeout_us);
-  }
+  interrupt::begin_call(S->current, S->instruction_limit, S->timeout_us);
   std::vector<int> pending;
   {
     std::lock_guard<std::mutex> lock(S->shared->mutex);
@@ -139,20 +129,18 @@ Entry::Entry(luna_state* S) : state_(S) {
   }
   // luaL_unref only writes existing registry slots: it does not allocate, hence cannot raise.
   for (int id : pending) luaL_unref(S->main, LUA_REGISTRYINDEX, id);
-  if (S->cancel_requested.exchange(0, std::memory_order_acq_rel) != 0) status_ = LUNA_CANCELLED;
+  if (interrupt::take_cancel(S->main)) status_ = LUNA_CANCELLED;
 }
 
 luna_status Entry::finish(luna_status st) {
-  if (entered_ && state_->depth == 1 && st == LUNA_CANCELLED) {
-    state_->cancel_requested.store(0, std::memory_order_release);
-  }
+  if (entered_ && state_->depth == 1 && st == LUNA_CANCELLED) interrupt::clear_cancel(state_->main);
   return st;
 }
 
 Entry::~Entry() {
   if (!entered_) return;
   if (--state_->depth == 0) {
-    state_->interrupt = 0;  // control is back at the host: the stop has done its job
+    interrupt::end_call(state_->main);  // control is back at the host: the stop has done its job
     state_->owner.store(std::thread::id{}, std::memory_order_release);
   }
 }
@@ -184,45 +172,29 @@ luna_status protected_call(luna_state* S, BodyFn fn, void* ud, int* base, luna_e
   return result;
 }
 
-// ---- the limit hook ------------------------------------------------------------------------------
-// A count hook on every thread of the state (coroutines inherit it from their creator). It adds
-// the executed slice to the call's count and stops the call when the budget, the deadline or a
-// cancel request says so. Stopping sets S->interrupt (sticky) and re-arms the hook of the thread
-// to fire at every instruction: a pcall/xpcall/coroutine.resume that catches the error returns to
-// Lua code whose next instruction raises it again, so it travels up to the host boundary whatever
-// the script does. Threads other than the one stopped re-raise at their next slice.
+// ---- stops -----------------------------------------------------------------------------------
+// The engine checks budget, deadline and cancel at its safepoints and raises a sticky stop; here
+// the stops are only translated to and from luna.h statuses.
 namespace {
-void limit_hook(lua_State* L, lua_Debug* ar);
-}
-
-[[noreturn]] void raise_interrupt(lua_State* L, luna_state* S, int status) {
-  S->interrupt = status;
-  lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);  // this thread: re-raise at its next instruction
-  lua_pushstring(L, interrupt_message(status));
-  lua_error(L);
-  std::abort();  // lua_error does not return
-}
-
-namespace {
-void limit_hook(lua_State* L, lua_Debug* ar) {
-  static_cast<void>(ar);
-  luna_state* S = state_of(L);
-  if (S->closing || S->depth == 0) return;
-  if (S->interrupt != 0) raise_interrupt(L, S, S->interrupt);
-  int slice = lua_gethookcount(L);
-  S->instructions_used += static_cast<std::uint64_t>(slice);
-  if (S->cancel_requested.load(std::memory_order_acquire) != 0) raise_interrupt(L, S, LUNA_CANCELLED);
-  if (S->instruction_limit != 0 && S->instructions_used >= S->instruction_limit) {
-    raise_interrupt(L, S, LUNA_ERROR_BUDGET);
+int status_of_stop(interrupt::Stop stop) {
+  switch (stop) {
+    case interrupt::Stop::budget: return LUNA_ERROR_BUDGET;
+    case interrupt::Stop::timeout: return LUNA_ERROR_TIMEOUT;
+    case interrupt::Stop::cancelled: return LUNA_CANCELLED;
+    default: return 0;
   }
-  if (S->timeout_us != 0 && std::chrono::steady_clock::now() >= S->deadline) {
-    raise_interrupt(L, S, LUNA_ERROR_TIMEOUT);
-  }
-  if (slice != LUNA_CHECK_INTERVAL) lua_sethook(L, limit_hook, LUA_MASKCOUNT, LUNA_CHECK_INTERVAL);
 }
 }  // namespace
 
-void install_hook(lua_State* L) { lua_sethook(L, limit_hook, LUA_MASKCOUNT, LUNA_CHECK_INTERVAL); }
+int pending_stop(luna_state* S) { return status_of_stop(interrupt::current_stop(S->main)); }
+
+[[noreturn]] void raise_interrupt(lua_State* L, luna_state* S, int status) {
+  static_cast<void>(S);
+  interrupt::Stop stop = status == LUNA_ERROR_BUDGET    ? interrupt::Stop::budget
+                         : status == LUNA_ERROR_TIMEOUT ? interrupt::Stop::timeout
+                                                        : interrupt::Stop::cancelled;
+  interrupt::raise_stop(L, stop);
+}
 
 }  // namespace luna::embed
 
@@ -294,14 +266,15 @@ LUA_API luna_status luna_state_new(const luna_config* config, luna_state** out) 
     return result;
   }
   lua_settop(L, 0);
-  if (S->limits_available) install_hook(L);  // coroutines inherit it from their creator
   *out = S;
   return LUNA_OK;
 }
 
 LUA_API void luna_state_close(luna_state* S) {
   if (S == nullptr) return;
-  S->closing = true;  // the hook stays quiet while finalizers and callback destructors run
+  S->closing = true;
+  // Finalizers and callback destructors run unhindered by limits or a pending cancel.
+  if (S->main != nullptr) interrupt::disarm_all(S->main);
   {
     std::lock_guard<std::mutex> lock(S->shared->mutex);
     S->shared->alive = false;
@@ -334,12 +307,14 @@ LUA_API luna_status luna_set_timeout(luna_state* S, uint64_t microseconds) {
   return LUNA_OK;
 }
 
-LUA_API uint64_t luna_instructions_used(luna_state* S) { return S == nullptr ? 0 : S->instructions_used; }
+LUA_API uint64_t luna_instructions_used(luna_state* S) {
+  return S == nullptr ? 0 : interrupt::instructions_used(S->main);
+}
 
 LUA_API void luna_cancel(luna_state* S) {
-  if (S != nullptr) S->cancel_requested.store(1, std::memory_order_release);
+  if (S != nullptr) interrupt::cancel(S->main);
 }
 
 LUA_API void luna_clear_cancel(luna_state* S) {
-  if (S != nullptr) S->cancel_requested.store(0, std::memory_order_release);
+  if (S != nullptr) interrupt::clear_cancel(S->main);
 }

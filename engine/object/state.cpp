@@ -78,6 +78,7 @@ void preinit_thread(lua_State* L, GlobalState* g) {
   L->status = 0;  // LUA_OK
   L->err_func = 0;
   L->old_pc = 0;
+  L->safepoint_count = 0;  // negative after one safepoint: its first one looks at the interrupts
 }
 
 void init_registry(lua_State* L, GlobalState* g) {

@@ -6,6 +6,7 @@
 // Each lua_State is allocated with LUA_EXTRASPACE bytes directly before it (lua_getextraspace).
 #pragma once
 
+#include <atomic>
 #include <csetjmp>
 #include <cstddef>
 #include <cstdint>
@@ -101,6 +102,8 @@ struct lua_State : luna::GCObject {
   int base_hook_count;
   int hook_count;
   volatile int hook_mask;
+  // Safepoints left before this thread looks at GlobalState::interrupt (vm/interrupt.h); owner only.
+  std::int32_t safepoint_count;
 };
 
 namespace luna {
@@ -122,6 +125,19 @@ enum class Event : std::uint8_t {
   Close, N
 };
 inline constexpr int event_count = static_cast<int>(Event::N);
+
+// Per-state interrupts (budget, deadline, cancel, the sticky stop), looked at by the VM's
+// safepoints through each thread's lua_State::safepoint_count (vm/interrupt.h owns all of this).
+// Zeroed by new_state's memset = nothing armed. `flags` is the only field another OS thread
+// touches (luna_cancel); the rest belongs to the thread running the state.
+struct InterruptState {
+  std::atomic<std::uint32_t> flags;  // vm::interrupt::flag bits
+  std::uint64_t used;                // instructions charged since begin_call
+  std::uint64_t budget;              // instruction budget of the current call, 0 = none
+  std::int64_t deadline_ns;          // steady-clock deadline of the current call, 0 = none
+  std::int32_t clock_countdown;      // slow paths left before the clock is read again
+  std::uint8_t stop;                 // vm::interrupt::Stop being raised (sticky), 0 = none
+};
 
 struct GlobalState {
   lua_Alloc frealloc;
@@ -173,6 +189,7 @@ struct GlobalState {
   lua_WarnFunction warnf;
   void* ud_warn;
   std::uint8_t gc_stress;           // nonzero: full collection at every gc::check (see gc/gc.h)
+  InterruptState interrupt;         // safepoint limits and stops (vm/interrupt.h owns the fields)
 };
 
 }  // namespace luna

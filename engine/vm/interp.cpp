@@ -13,6 +13,7 @@
 #include "runtime/error.h"
 #include "vm/call.h"
 #include "vm/interp.h"
+#include "vm/interrupt.h"
 #include "vm/status.h"
 
 namespace luna::vm {
@@ -243,10 +244,12 @@ inline bool needs_close(lua_State* L, StackId base) {
     i = *pc++;                                   \
     goto* dispatch_table[i & 0xFFu];             \
   } while (0)
-#define DO_JUMP(offset) \
-  do {                  \
-    pc += (offset);     \
-    UPDATE_TRAP();      \
+#define DO_JUMP(offset)                                           \
+  do {                                                            \
+    int jump_ = (offset);                                         \
+    pc += jump_;                                                  \
+    if (jump_ < 0) LUNA_SAFEPOINT(L, ci, pc, -jump_); /* loop */ \
+    UPDATE_TRAP();                                                \
   } while (0)
 // After a test: skip the following JMP when cond differs from k, else take it.
 #define COND_JUMP(cond)                  \
@@ -370,6 +373,7 @@ inline bool needs_close(lua_State* L, StackId base) {
 
 start_func:
   trap = L->hook_mask;
+  LUNA_SAFEPOINT(L, ci, ci->u.l.saved_pc, interrupt::entry_charge(ci));
 returning:
   cl = as_lclosure(*ci->func);
   k = cl->p->k;
@@ -846,6 +850,7 @@ op_FORLOOP: {
   } else if (float_for_loop(ra)) {
     pc -= get_bx(i);
   }
+  LUNA_SAFEPOINT(L, ci, pc, get_bx(i));
   UPDATE_TRAP();
   DISPATCH();
 }
@@ -868,6 +873,7 @@ op_TFORLOOP: {
     ra[2] = ra[4];
     pc -= get_bx(i);
   }
+  LUNA_SAFEPOINT(L, ci, pc, get_bx(i));
   DISPATCH();
 }
 

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "vm/interrupt_lib.h"
+
 namespace luna::stdlib::string_lib {
 
 std::size_t end_position(lua_State* L, int arg, lua_Integer fallback, std::size_t length) {
@@ -81,6 +83,7 @@ int repeat(lua_State* L) {
   luaL_Buffer buffer;
   char* out = luaL_buffinitsize(L, &buffer, total);
   for (; count > 1; --count) {
+    if ((count & 0x3FF) == 0) luna::vm::interrupt::poll(L, 1);  // huge results take a while
     std::memcpy(out, text, size);
     out += size;
     if (separator_size > 0) {

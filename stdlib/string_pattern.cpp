@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "vm/interrupt_lib.h"
+
 namespace luna::stdlib::string_lib {
 namespace {
 
@@ -196,6 +198,7 @@ const char* Matcher::match_back_reference(const char* s, int digit) {
 // Tail positions loop instead of recursing, so only real branching consumes depth.
 const char* Matcher::match(const char* s, const char* p) {
   if (depth_left-- == 0) luaL_error(L, "pattern too complex");
+  luna::vm::interrupt::poll(L, 1);  // backtracking can take exponential time: budget/timeout/cancel
   while (p != pattern_end && s != nullptr) {
     bool plain_class = false;
     switch (*p) {

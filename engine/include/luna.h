@@ -134,7 +134,7 @@ LUA_API void luna_ref_release(luna_ref* ref);
 #define LUNA_LIB_STRING 0x0200u
 #define LUNA_LIB_MATH 0x0400u
 #define LUNA_LIB_UTF8 0x0800u
-#define LUNA_LIB_DEBUG 0x1000u     /* note: debug.sethook can remove the limit hook of a thread */
+#define LUNA_LIB_DEBUG 0x1000u     /* debug hooks do not affect the limits (see below) */
 #define LUNA_LIBS_NONE 0x0000u
 #define LUNA_LIBS_FULL 0x1FFFu
 /* Untrusted code: no io, os (except time/clock/date/difftime), debug, package/require, dofile,
@@ -143,12 +143,10 @@ LUA_API void luna_ref_release(luna_ref* ref);
   (LUNA_LIB_BASE | LUNA_LIB_COROUTINE | LUNA_LIB_TABLE | LUNA_LIB_OS_TIME | LUNA_LIB_STRING |     \
    LUNA_LIB_MATH | LUNA_LIB_UTF8)
 
-/* Options. LUNA_OPTION_NO_LIMITS: no limit hook, so Lua code runs faster (the hook makes the VM
-   check every instruction; measured 40-60% on loops); luna_set_instruction_limit and
-   luna_set_timeout with a nonzero value return LUNA_ERROR_ARGUMENT, and luna_cancel only takes
-   effect when the next outermost call starts; a stop returned by a callback is re-raised only on
-   the callback's own thread (a coroutine.resume further up may catch it). The memory limit works
-   in both modes. */
+/* Options. LUNA_OPTION_NO_LIMITS: luna_set_instruction_limit and luna_set_timeout with a nonzero
+   value return LUNA_ERROR_ARGUMENT. (It used to spare the cost of a count hook; the limits are
+   now engine safepoints that cost nothing measurable while none is armed, so it only refuses them.)
+   luna_cancel, stops returned by callbacks and the memory limit work in both modes. */
 #define LUNA_OPTION_NO_LIMITS 0x0001u
 
 typedef struct luna_config {
@@ -176,17 +174,31 @@ LUA_API uint64_t luna_memory_used(luna_state* S);
 
 /* Per outermost call (luna_call/luna_execute/luna_resume... entered from the host, not from inside
    a callback): a budget of VM instructions (0 = none) and a wall-clock timeout in microseconds
-   (0 = none). Checked every LUNA_CHECK_INTERVAL instructions. Exceeding one stops the call with
-   LUNA_ERROR_BUDGET / LUNA_ERROR_TIMEOUT; Lua code cannot catch either (pcall, xpcall,
-   coroutine.resume re-raise it until control is back at the host). */
+   (0 = none). Exceeding one stops the call with LUNA_ERROR_BUDGET / LUNA_ERROR_TIMEOUT; Lua code
+   cannot catch either (pcall, xpcall, coroutine.resume/wrap/close re-raise it until control is
+   back at the host), and debug.sethook cannot remove or replace them.
+   How they are checked: the VM has safepoints at every loop back edge (backward jump, numeric and
+   generic for) and at the entry of every Lua function, plus the pattern matcher's steps and
+   string.rep's copy loop. Granularity of the budget: a back edge counts the length of the loop
+   body in instructions (exact for a body without branches; an upper bound otherwise), a Lua
+   function entry counts the function's length, at most 32; the budget stops the call at the first
+   safepoint where the count reaches it (so luna_instructions_used equals the budget then).
+   The clock is read at least every LUNA_CHECK_INTERVAL safepoints; a cancel is seen within about
+   1000 safepoints. Not interruptible: one long C function call that runs no Lua code and
+   has no safepoint, e.g. table.concat or table.sort (without a Lua comparator) of a huge table,
+   string.format/gsub over huge strings, io reads; a host callback until it returns; a coroutine
+   that was suspended when the call started runs up to 1024 safepoints before its first check. */
 #define LUNA_CHECK_INTERVAL 1000
 LUA_API luna_status luna_set_instruction_limit(luna_state* S, uint64_t instructions);
 LUA_API luna_status luna_set_timeout(luna_state* S, uint64_t microseconds);
-/* Instructions executed by the current/last outermost call (in units of the check interval). */
+/* Instructions counted for the current/last outermost call (see above): exact at the safepoint
+   granularity when a budget is set; an estimate from sampled safepoints with only a timeout;
+   0 when neither is set. */
 LUA_API uint64_t luna_instructions_used(luna_state* S);
-/* From any thread (async-signal-safe: one atomic store). The running call, or the next call if none
-   runs, stops with LUNA_CANCELLED (uncatchable, like the limits). The request is consumed when an
-   outermost call returns LUNA_CANCELLED or by luna_clear_cancel. */
+/* From any thread (async-signal-safe: one atomic read-modify-write, lock-free). The running call, or
+   the next call if none runs, stops with LUNA_CANCELLED (uncatchable, like the limits), in every
+   state, LUNA_OPTION_NO_LIMITS included. The request is consumed when an outermost call returns
+   LUNA_CANCELLED or by luna_clear_cancel. */
 LUA_API void luna_cancel(luna_state* S);
 LUA_API void luna_clear_cancel(luna_state* S);
 

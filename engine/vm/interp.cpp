@@ -248,7 +248,7 @@ inline bool needs_close(lua_State* L, StackId base) {
   do {                                                            \
     int jump_ = (offset);                                         \
     pc += jump_;                                                  \
-    if (jump_ < 0) LUNA_SAFEPOINT(L, ci, pc, -jump_); /* loop */ \
+    if (jump_ < 0) LUNA_SAFEPOINT(L, pc, -jump_); /* loop */ \
     UPDATE_TRAP();                                                \
   } while (0)
 // After a test: skip the following JMP when cond differs from k, else take it.
@@ -373,7 +373,7 @@ inline bool needs_close(lua_State* L, StackId base) {
 
 start_func:
   trap = L->hook_mask;
-  LUNA_SAFEPOINT(L, ci, ci->u.l.saved_pc, interrupt::entry_charge(ci));
+  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci));
 returning:
   cl = as_lclosure(*ci->func);
   k = cl->p->k;
@@ -850,7 +850,7 @@ op_FORLOOP: {
   } else if (float_for_loop(ra)) {
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, ci, pc, get_bx(i));
+  LUNA_SAFEPOINT(L, pc, get_bx(i));
   UPDATE_TRAP();
   DISPATCH();
 }
@@ -873,7 +873,7 @@ op_TFORLOOP: {
     ra[2] = ra[4];
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, ci, pc, get_bx(i));
+  LUNA_SAFEPOINT(L, pc, get_bx(i));
   DISPATCH();
 }
 

@@ -58,9 +58,10 @@ const char* stop_message(Stop stop) {
   }
 }
 
-void slow_path(lua_State* L, CallInfo* ci, const bytecode::Instruction* pc, std::int64_t charge) {
+void slow_path(lua_State* L, const bytecode::Instruction* pc, std::int64_t charge) {
   Stop stop = check(L, charge);
   if (stop == Stop::none) return;
+  CallInfo* ci = L->ci;
   // Raising from the middle of a Lua frame: report this position and keep every register of the
   // frame below top (the message and the handler's call go above them), as a Lua error does.
   ci->u.l.saved_pc = pc;

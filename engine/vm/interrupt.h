@@ -46,9 +46,10 @@ inline constexpr std::int32_t clock_check_interval = 1000;
 inline constexpr int call_charge_cap = 32;
 
 // Runs out of line when the thread's safepoint count ran out: charges `charge` instructions,
-// checks, then re-arms the count or raises. ci is the running Lua frame, pc the position to report.
-[[gnu::cold, gnu::noinline]] void slow_path(lua_State* L, CallInfo* ci,
-                                            const bytecode::Instruction* pc, std::int64_t charge);
+// checks, then re-arms the count or raises. L->ci is the running Lua frame, pc the position to
+// report if it raises.
+[[gnu::cold, gnu::noinline]] void slow_path(lua_State* L, const bytecode::Instruction* pc,
+                                            std::int64_t charge);
 
 inline std::int64_t entry_charge(const CallInfo* ci) {
   int n = as_lclosure(*ci->func)->p->size_code;
@@ -84,8 +85,8 @@ const char* stop_message(Stop stop);
 }  // namespace luna::vm::interrupt
 
 // The one safepoint of the interpreter. `charge_expr` is evaluated only on the slow path.
-#define LUNA_SAFEPOINT(L, ci, pc, charge_expr)                                      \
+#define LUNA_SAFEPOINT(L, pc, charge_expr)                                          \
   do {                                                                            \
     if (--(L)->safepoint_count < 0) [[unlikely]]                                  \
-      ::luna::vm::interrupt::slow_path((L), (ci), (pc), (charge_expr));           \
+      ::luna::vm::interrupt::slow_path((L), (pc), (charge_expr));                 \
   } while (0)

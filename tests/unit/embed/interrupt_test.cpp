@@ -150,8 +150,9 @@ TEST_F(EmbedInterrupt, NoLimitsStatesStillCancelRunningCode) {
 }
 
 TEST_F(EmbedInterrupt, CancelReachesCoroutinesAndIsConsumed) {
-  EXPECT_EQ(run_and_cancel(S, "started() local co = coroutine.wrap(function() while true do "
-                              "coroutine.yield() end end) while true do co() end"),
+  // (Few yields: under ThreadSanitizer every yield's longjmp leaks shadow-stack frames.)
+  EXPECT_EQ(run_and_cancel(S, "started() local co = coroutine.wrap(function() coroutine.yield() "
+                              "while true do end end) co() co()"),
             LUNA_CANCELLED);
   EXPECT_EQ(run_and_cancel(S, "started() local function f(n) if n < 2 then return n end "
                               "return f(n - 1) + f(n - 2) end return f(100)"),

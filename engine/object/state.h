@@ -135,7 +135,8 @@ struct InterruptState {
   std::uint64_t used;                // instructions charged since begin_call
   std::uint64_t budget;              // instruction budget of the current call, 0 = none
   std::int64_t deadline_ns;          // steady-clock deadline of the current call, 0 = none
-  std::int32_t clock_countdown;      // slow paths left before the clock is read again
+  std::int32_t clock_countdown;      // safepoints left before the clock is read again (budget)
+  std::int32_t window;               // safepoints the next budget sample stands for
   std::uint8_t stop;                 // vm::interrupt::Stop being raised (sticky), 0 = none
 };
 

@@ -34,9 +34,20 @@ Stop check(lua_State* L, std::int64_t charge) {
   if ((f & flag::cancel) != 0) return Stop::cancelled;
   if ((f & flag::limits) == 0) return Stop::none;
   if (s.budget != 0) {
-    s.used += static_cast<std::uint64_t>(charge);
+    // Sampling: this safepoint stands for the `window` safepoints since the last look. The next
+    // window never covers more than half of what is left (at this charge), so the count meets
+    // the budget exactly when the charges are steady and every safepoint is looked at near it.
+    std::uint64_t c = charge > 0 ? static_cast<std::uint64_t>(charge) : 1;
+    s.used += c * s.window;
     if (s.used >= s.budget) return Stop::budget;
-    if (s.deadline_ns == 0 || --s.clock_countdown > 0) return Stop::none;
+    std::uint64_t next = (s.budget - s.used) / (2 * c);
+    if (next > static_cast<std::uint64_t>(max_budget_window)) next = max_budget_window;
+    if (next == 0) next = 1;
+    s.window = static_cast<std::int32_t>(next);
+    L->safepoint_count = s.window - 1;
+    if (s.deadline_ns == 0) return Stop::none;
+    s.clock_countdown -= s.window;
+    if (s.clock_countdown > 0) return Stop::none;
     s.clock_countdown = clock_check_interval;
   } else {
     // Only a deadline: sample. The count estimates the skipped safepoints by this one's charge.
@@ -92,6 +103,7 @@ void begin_call(lua_State* L, std::uint64_t budget, std::uint64_t timeout_us) {
   s.budget = budget;
   s.deadline_ns = timeout_us == 0 ? 0 : now_ns() + static_cast<std::int64_t>(timeout_us) * 1000;
   s.clock_countdown = clock_check_interval;
+  s.window = 1;
   s.flags.fetch_and(~flag::stopping, std::memory_order_relaxed);
   if (budget != 0 || timeout_us != 0) {
     s.flags.fetch_or(flag::limits, std::memory_order_relaxed);

@@ -8,11 +8,13 @@
 //    branch); only when that goes negative does slow_path look at GlobalState::interrupt.
 //  - Nothing armed: slow_path re-arms the count for idle_check_interval safepoints, so a cancel
 //    from another thread is seen within that many safepoints of the running thread.
-//  - A budget armed: every safepoint takes the slow path, which charges its exact instruction
-//    count (a back edge: the loop body's length in instructions; a function entry: the function's
-//    length, at most call_charge_cap) and stops the call once the budget is used up.
+//  - A budget armed: safepoints have charges (a back edge: the loop body's length in
+//    instructions; a function entry: the function's length, at most call_charge_cap). The slow
+//    path samples: it runs once per window of up to max_budget_window safepoints and charges its
+//    own charge for each of them; windows shrink near the budget (to one safepoint), so the call
+//    stops when the count reaches the budget, exactly so when the charges are steady.
 //  - A deadline armed: the clock is read every timed_check_interval safepoints (with a budget,
-//    every clock_check_interval slow paths).
+//    every clock_check_interval safepoints).
 //  - A raised stop is sticky until end_call: every later safepoint raises it again, and the
 //    standard library's protected boundaries (pcall, xpcall, coroutine.resume/wrap/close) call
 //    reraise_if_stopped, so it reaches the host whatever the script does.
@@ -39,8 +41,10 @@ inline constexpr std::uint32_t stopping = 1u << 2;  // a stop is being raised (s
 inline constexpr std::int32_t idle_check_interval = 1024;
 // With a deadline and no budget: safepoints between two reads of the clock.
 inline constexpr std::int32_t timed_check_interval = 256;
-// With a deadline and a budget (every safepoint is slow): slow paths between two clock reads.
+// With a deadline and a budget: safepoints between two clock reads (about).
 inline constexpr std::int32_t clock_check_interval = 1000;
+// With a budget: the most safepoints one sample stands for.
+inline constexpr std::int32_t max_budget_window = 64;
 // A Lua function entry charges the function's length in instructions, capped: a straight-line
 // function runs at most its length; longer code with loops is charged by its back edges.
 inline constexpr int call_charge_cap = 32;
@@ -64,8 +68,7 @@ void begin_call(lua_State* L, std::uint64_t budget, std::uint64_t timeout_us);
 // Control is back at the host: disarms the limits and the sticky stop (a cancel that arrived
 // after the stop stays pending for the next call). The instruction count stays readable.
 void end_call(lua_State* L);
-// Instructions charged since begin_call: exact (at the granularity of safepoint charges) with a
-// budget; without one, an estimate from the sampled safepoints.
+// Instructions charged since begin_call (estimated from sampled safepoints, see above).
 std::uint64_t instructions_used(const lua_State* L);
 // The stop being raised, Stop::none if none.
 Stop current_stop(const lua_State* L);

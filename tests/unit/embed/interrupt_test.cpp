@@ -84,13 +84,14 @@ TEST_F(EmbedInterrupt, EveryLoopShapeAndUnboundedRecursionStops) {
 
 TEST_F(EmbedInterrupt, TheBudgetCountsInstructions) {
   ASSERT_EQ(luna_set_instruction_limit(S, 1000000000), LUNA_OK);
-  // An empty numeric loop is one FORLOOP per iteration.
+  // An empty numeric loop is one FORLOOP per iteration. (The count samples safepoints: the last
+  // window of at most 64 safepoints of a call goes uncounted.)
   ASSERT_EQ(run("for i = 1, 100000 do end"), LUNA_OK);
-  EXPECT_GE(luna_instructions_used(S), 100000u);
+  EXPECT_GE(luna_instructions_used(S), 100000u - 64);
   EXPECT_LT(luna_instructions_used(S), 100100u);
   // A three-instruction body: about three times as much.
   ASSERT_EQ(run("local s = 0 for i = 1, 100000 do s = s + i * 2 end"), LUNA_OK);
-  EXPECT_GE(luna_instructions_used(S), 300000u);
+  EXPECT_GE(luna_instructions_used(S), 300000u - 4 * 64);
   EXPECT_LT(luna_instructions_used(S), 400100u);
   // Deterministic: the same code counts the same.
   ASSERT_EQ(run("local function f(n) if n < 2 then return n end return f(n - 1) + f(n - 2) end f(15)"),

@@ -181,8 +181,11 @@ LUA_API uint64_t luna_memory_used(luna_state* S);
    generic for) and at the entry of every Lua function, plus the pattern matcher's steps and
    string.rep's copy loop. Granularity of the budget: a back edge counts the length of the loop
    body in instructions (exact for a body without branches; an upper bound otherwise), a Lua
-   function entry counts the function's length, at most 32; the budget stops the call at the first
-   safepoint where the count reaches it (so luna_instructions_used equals the budget then).
+   function entry counts the function's length, at most 32. For speed the count is sampled: one
+   safepoint in up to 64 is looked at and charged for the whole window since the previous look;
+   windows shrink to one safepoint near the budget, so a call stops when the count reaches the
+   budget (exactly on it when the charges are steady, e.g. in a loop); the last window of a call
+   that finishes goes uncounted.
    The clock is read at least every LUNA_CHECK_INTERVAL safepoints; a cancel is seen within about
    1000 safepoints. Not interruptible: one long C function call that runs no Lua code and
    has no safepoint, e.g. table.concat or table.sort (without a Lua comparator) of a huge table,
@@ -191,9 +194,9 @@ LUA_API uint64_t luna_memory_used(luna_state* S);
 #define LUNA_CHECK_INTERVAL 1000
 LUA_API luna_status luna_set_instruction_limit(luna_state* S, uint64_t instructions);
 LUA_API luna_status luna_set_timeout(luna_state* S, uint64_t microseconds);
-/* Instructions counted for the current/last outermost call (see above): exact at the safepoint
-   granularity when a budget is set; an estimate from sampled safepoints with only a timeout;
-   0 when neither is set. */
+/* Instructions counted for the current/last outermost call (see above): an estimate from sampled
+   safepoints when a budget or a timeout is set; 0 when neither is. Deterministic: the same code
+   with the same budget counts the same. */
 LUA_API uint64_t luna_instructions_used(luna_state* S);
 /* From any thread (async-signal-safe: one atomic read-modify-write, lock-free). The running call, or
    the next call if none runs, stops with LUNA_CANCELLED (uncatchable, like the limits), in every

@@ -1,0 +1,91 @@
+"""What run_module_tests.py knows about each module: its packages, how to build it from its source
+package, and its upstream test scripts (cases).
+
+A case: script (relative to its cwd, or @TESTS@/<file> for a script of this directory), cwd
+(inside the unpacked source tree), args (@CPATH_DIR@ = the directory of the module's .so),
+done (regex the script prints when it completed), fail (regex it prints on a failed check),
+count_pattern (regex of stdout lines that each are one check, or whose group
+captures a number of checks; default: suite_runner.lua's count
+of assert calls, plus calls of functions matching count_calls), deterministic (False when the
+count depends on timing, so luna's and lua5.4's counts are not compared), prepare (commands run
+in the fresh copy of the source tree first). `excluded` maps a case label to the reason it is not
+run: only for cases that fail under lua5.4 too.
+"""
+
+DEBIAN_CPATH = "/usr/lib/x86_64-linux-gnu/lua/5.4/?.so"
+DEBIAN_LPATH = "/usr/share/lua/5.4/?.lua"
+
+SUITES = {
+    "lpeg": {
+        "package": "lua-lpeg",
+        "binary_package": "lua-lpeg",
+        "prebuilt_files": ["/usr/lib/x86_64-linux-gnu/lua/5.4/lpeg.so", "/usr/share/lua/5.4/re.lua"],
+        "build": {"lpeg.so": {"sources": ["lpcap.c", "lpcode.c", "lpprint.c", "lptree.c", "lpvm.c"]}},
+        "lua_files": {"re.lua": "re.lua"},
+        "cases": [{"script": "test.lua", "done": r"^OK$"}],
+    },
+    "cjson": {
+        "package": "lua-cjson",
+        "binary_package": "lua-cjson",
+        "prebuilt_files": ["/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so"],
+        "build": {"cjson.so": {"sources": ["lua_cjson.c", "strbuf.c", "fpconv.c"]}},
+        # cjson.util (the test framework) lives in the source tree's lua/ directory.
+        "extra_path": ["../lua/?.lua"],
+        "cases": [{
+            "script": "test.lua", "cwd": "tests",
+            # utf8.dat, the every-code-point input, is generated as upstream's runtests.sh does.
+            "prepare": [["sh", "-c", "cd tests && perl genutf8.pl 2>/dev/null"]],
+            "done": r"^==> Summary: all tests succeeded$", "fail": r": FAIL$",
+            "count_pattern": r"^==> Test \[\d+\] .*: PASS$",
+        }],
+    },
+    "lfs": {
+        "package": "lua-filesystem",
+        "binary_package": "lua-filesystem",
+        "prebuilt_files": ["/usr/lib/x86_64-linux-gnu/lua/5.4/lfs.so"],
+        "build": {"lfs.so": {"sources": ["src/lfs.c"]}},
+        "cases": [{"script": "test.lua", "cwd": "tests", "done": r"^\.*Ok!$"}],
+    },
+    "socket": {
+        "package": "luasocket",
+        "binary_package": "lua-socket",
+        "prebuilt_files": ["/usr/lib/x86_64-linux-gnu/lua/5.4/socket/core.so",
+                           "/usr/lib/x86_64-linux-gnu/lua/5.4/mime/core.so",
+                           "/usr/share/lua/5.4/socket.lua", "/usr/share/lua/5.4/ltn12.lua"],
+        "build": {
+            "socket/core.so": {"sources": [f"src/{name}.c" for name in (
+                "luasocket", "timeout", "buffer", "io", "auxiliar", "compat", "options", "inet",
+                "except", "select", "tcp", "udp", "usocket")]},
+            "mime/core.so": {"sources": ["src/mime.c", "src/compat.c"]},
+        },
+        "lua_files": {"socket.lua": "src/socket.lua", "ltn12.lua": "src/ltn12.lua",
+                      "mime.lua": "src/mime.lua", "socket/url.lua": "src/url.lua",
+                      "socket/http.lua": "src/http.lua", "socket/tp.lua": "src/tp.lua",
+                      "socket/headers.lua": "src/headers.lua"},
+        # Only the offline parts: the other upstream scripts need servers on the network.
+        "cases": [
+            # urltest.lua checks through local check_* helpers and os.exit()s (status 0) on failure.
+            {"script": "urltest.lua", "cwd": "test", "count_calls": "^check_",
+             "done": r"^the library passed all tests$"},
+            {"script": "mimetest.lua", "cwd": "test", "done": r"^done in ", "fail": r"failed",
+             "count_pattern": r": ok$"},
+            {"script": "ltn12test.lua", "cwd": "test",
+             "done": r"^testing filter\.chain \(and source\.chain, a bunch\): ok$",
+             "count_pattern": r": ok$"},
+            # Written for Luna's tests (not upstream): the loopback TCP echo of the issue.
+            {"label": "socket_echo.lua (loopback TCP echo)", "script": "@TESTS@/socket_echo.lua",
+             "done": r"^echo: \d+ round trips ok$", "count_pattern": r"^echo: (\d+) round trips ok$",
+             "deterministic": False},
+        ],
+    },
+    "zlib": {
+        "package": "lua-zlib",
+        "binary_package": "lua-zlib",
+        "prebuilt_files": ["/usr/lib/x86_64-linux-gnu/lua/5.4/zlib.so"],
+        "build": {"zlib.so": {"sources": ["lua_zlib.c"], "libs": ["-lz"]}},
+        # test.lua takes the directory of its data and of zlib.so as arguments; tap.lua prints
+        # "ok <n>" / "not ok <n>" per check.
+        "cases": [{"script": "test.lua", "args": ["./", "@CPATH_DIR@"], "done": r"^ok \d+ - Tom MacWright Test$",
+                   "fail": r"^not ok", "count_pattern": r"^ok \d+"}],
+    },
+}

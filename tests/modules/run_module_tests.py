@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Runs the upstream test scripts of one C module under luna, with the oracle lua5.4 first.
+
+Usage: run_module_tests.py --module M --mode prebuilt|source --luna PATH --reference PATH
+           --sources DIR --work DIR --tests-dir DIR [--prefix DIR --pkgconfig-dir DIR --cc CC --pkg-config PATH]
+
+  prebuilt  Debian's binary package (the .so in /usr/lib/x86_64-linux-gnu/lua/5.4, Lua parts in
+            /usr/share/lua/5.4) is loaded.
+  source    the module is compiled (-O1) from its Debian source package (unpacked by
+            `tools/deps.sh test` into DIR/<module>) with `pkg-config --cflags luna` of Luna's
+            installed prefix (--prefix), and only that build is on the search paths.
+
+Each case (one upstream script) runs in a fresh copy of the module's source tree. A case passes
+when the interpreter exits 0, the script's own completion marker is printed, no failure marker is,
+and it made at least one check; the count of checks (see suite_runner.lua, or a per-suite output
+pattern) is reported for luna and lua5.4 and, where the script is deterministic, must agree.
+A case that fails under lua5.4 as well is an environment problem: unless it is listed in the
+module's `excluded` table with its reason, the test fails. Missing sources fail the test.
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from module_suites import DEBIAN_CPATH, DEBIAN_LPATH, SUITES
+
+TIMEOUT_SECONDS = 240
+
+
+class Failure(Exception):
+    pass
+
+
+def run(command, cwd, env=None, timeout=TIMEOUT_SECONDS):
+    try:
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                              errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired as expired:
+        raise Failure(f"timed out after {timeout} s: {' '.join(command)}") from expired
+
+
+def build_module(suite, source_tree, lib_dir, args):
+    """Compiles every shared object of the suite into lib_dir against the installed headers."""
+    env = dict(os.environ)
+    pkgconfig_dir = args.pkgconfig_dir
+    env["PKG_CONFIG_LIBDIR"] = pkgconfig_dir
+    env["PKG_CONFIG_PATH"] = pkgconfig_dir
+    cflags = run([args.pkg_config, "--cflags", "luna"], source_tree, env)
+    if cflags.returncode != 0 or "-I" + os.path.join(args.prefix, "include") not in cflags.stdout:
+        raise Failure(f"pkg-config --cflags luna (prefix {args.prefix}) failed:\n{cflags.stderr}")
+    # --libs too, as the brief of a module author says; a module must not link libluna, so only the
+    # -L part is kept (the symbols come from the host interpreter).
+    libs = run([args.pkg_config, "--libs", "luna"], source_tree, env)
+    if libs.returncode != 0:
+        raise Failure(f"pkg-config --libs luna failed:\n{libs.stderr}")
+    library_dirs = [flag for flag in libs.stdout.split() if flag.startswith("-L")]
+    for target, spec in suite["build"].items():
+        output = os.path.join(lib_dir, target)
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        command = [args.cc, "-O1", "-fPIC", "-shared", "-w", *cflags.stdout.split(),
+                   *spec.get("flags", []), *[os.path.join(source_tree, s) for s in spec["sources"]],
+                   "-o", output, *library_dirs, *spec.get("libs", [])]
+        result = run(command, source_tree)
+        if result.returncode != 0:
+            raise Failure(f"building {target} failed:\n{' '.join(command)}\n{result.stderr}")
+    for target, source in suite.get("lua_files", {}).items():
+        destination = os.path.join(lib_dir, target)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        shutil.copyfile(os.path.join(source_tree, source), destination)
+
+
+def count_checks(case, stdout, stderr):
+    if "count_pattern" in case:
+        # A pattern with a group counts the numbers it captures (a line saying "<n> ... ok").
+        found = re.findall(case["count_pattern"], stdout, re.MULTILINE)
+        if re.compile(case["count_pattern"]).groups:
+            return sum(int(number) for number in found)
+        return len(found)
+    found = re.findall(r"^suite_runner: checks (\d+)$", stderr, re.MULTILINE)
+    return int(found[-1]) if found else 0
+
+
+def run_case(interpreter, case, suite, case_dir, paths, args):
+    """Runs one case in a fresh copy of the sources; returns (passed, checks, explanation)."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("LUA_INIT", "LUA_PATH", "LUA_CPATH"))}
+    env["LUA_PATH"], env["LUA_CPATH"] = paths[0], paths[1]
+    cwd = os.path.join(case_dir, case.get("cwd", "."))
+    script_args = [arg.replace("@CPATH_DIR@", paths[2]) for arg in case.get("args", [])]
+    script = case["script"]
+    if script.startswith("@TESTS@/"):
+        script = os.path.join(args.tests_dir, script[len("@TESTS@/"):])
+    runner = os.path.join(args.tests_dir, "suite_runner.lua")
+    command = [interpreter, runner, case.get("count_calls", "-"), script, *script_args]
+    result = run(command, cwd, env)
+    checks = count_checks(case, result.stdout, result.stderr)
+    problems = []
+    if result.returncode != 0:
+        problems.append(f"exit status {result.returncode}")
+    if not re.search(case["done"], result.stdout, re.MULTILINE):
+        problems.append(f"completion marker /{case['done']}/ not printed")
+    if "fail" in case and re.search(case["fail"], result.stdout, re.MULTILINE):
+        problems.append(f"failure marker /{case['fail']}/ printed")
+    if checks == 0:
+        problems.append("no check counted")
+    explanation = ""
+    if problems:
+        explanation = (f"{'; '.join(problems)}\n--- command: {' '.join(command)} (in {cwd})\n"
+                       f"--- stdout (last 40 lines):\n" + "\n".join(result.stdout.splitlines()[-40:]) +
+                       "\n--- stderr (last 40 lines):\n" + "\n".join(result.stderr.splitlines()[-40:]))
+    return not problems, checks, explanation
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--module", required=True)
+    parser.add_argument("--mode", choices=("prebuilt", "source"), required=True)
+    parser.add_argument("--luna", required=True)
+    parser.add_argument("--reference", required=True)
+    parser.add_argument("--sources", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--tests-dir", required=True)
+    parser.add_argument("--prefix", help="Luna's install prefix (source mode)")
+    parser.add_argument("--pkgconfig-dir", help="the prefix's directory holding luna.pc")
+    parser.add_argument("--cc", default="cc")
+    parser.add_argument("--pkg-config", default="pkg-config")
+    args = parser.parse_args()
+    suite = SUITES[args.module]
+    name = f"modules/{args.module}/{args.mode}"
+
+    source_tree = os.path.join(args.sources, args.module)
+    if not os.path.isfile(os.path.join(source_tree, ".luna-unpacked")):
+        print(f"{name}: FAILED: the source package of {args.module} ({suite['package']}) is not in "
+              f"{args.sources}: run `tools/deps.sh test` (as root; it downloads it once)")
+        return 1
+    with open(os.path.join(source_tree, ".luna-unpacked")) as stamp:
+        print(f"{name}: sources {stamp.read().strip()}")
+
+    work = os.path.join(args.work, args.module, args.mode)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    try:
+        if args.mode == "prebuilt":
+            for file in suite["prebuilt_files"]:
+                if not os.path.exists(file):
+                    raise Failure(f"Debian's {suite['binary_package']} is not installed ({file} "
+                                  "missing): run `tools/deps.sh test` (as root)")
+            lua_path = ";".join(suite.get("extra_path", []) + [DEBIAN_LPATH, DEBIAN_LPATH.replace("?.lua", "?/init.lua")])
+            cpath_dir = os.path.dirname(DEBIAN_CPATH) + "/"
+        else:
+            lib_dir = os.path.join(work, "lib")
+            build_module(suite, source_tree, lib_dir, args)
+            lua_path = ";".join(suite.get("extra_path", []) + [lib_dir + "/?.lua", lib_dir + "/?/init.lua"])
+            cpath_dir = lib_dir + "/"
+        paths = (lua_path, cpath_dir + "?.so", cpath_dir)
+
+        failures = []
+        summary = []
+        for index, case in enumerate(suite["cases"]):
+            label = case.get("label", case["script"].replace("@TESTS@/", ""))
+            results = {}
+            for flavour, interpreter in (("lua5.4", args.reference), ("luna", args.luna)):
+                case_dir = os.path.join(work, f"case{index}-{flavour}")
+                shutil.copytree(source_tree, case_dir, symlinks=True)
+                for step in case.get("prepare", []):
+                    prepared = run(step, case_dir)
+                    if prepared.returncode != 0:
+                        raise Failure(f"preparing {label}: {' '.join(step)} failed:\n{prepared.stderr}")
+                results[flavour] = run_case(interpreter, case, suite, case_dir, paths, args)
+            oracle_passed, oracle_checks, oracle_why = results["lua5.4"]
+            passed, checks, why = results["luna"]
+            excluded = suite.get("excluded", {}).get(label)
+            if not oracle_passed:
+                if excluded:
+                    summary.append(f"{label}: excluded ({excluded})")
+                    continue
+                failures.append(f"{label}: fails under lua5.4 too (environment?), not excluded:\n{oracle_why}")
+                continue
+            if not passed:
+                failures.append(f"{label}: fails under luna (passes under lua5.4 with {oracle_checks} checks):\n{why}")
+                continue
+            if case.get("deterministic", True) and checks != oracle_checks:
+                failures.append(f"{label}: luna made {checks} checks, lua5.4 {oracle_checks}")
+                continue
+            summary.append(f"{label}: passed, {checks} checks (lua5.4: {oracle_checks})")
+        for line in summary:
+            print(f"{name}: {line}")
+        if failures:
+            for failure in failures:
+                print(f"{name}: FAILED: {failure}")
+            return 1
+    except Failure as failure:
+        print(f"{name}: FAILED: {failure}")
+        return 1
+    counts = [int(m) for m in re.findall(r": passed, (\d+) checks", "\n".join(summary))]
+    print(f"{name}: {len(counts)} scripts passed, {sum(counts)} checks; "
+          f"{len(summary) - len(counts)} excluded")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

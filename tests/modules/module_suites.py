@@ -9,11 +9,30 @@ captures a number of checks; default: suite_runner.lua's count
 of assert calls, plus calls of functions matching count_calls), deterministic (False when the
 count depends on timing, so luna's and lua5.4's counts are not compared), prepare (commands run
 in the fresh copy of the source tree first). `excluded` maps a case label to the reason it is not
-run: only for cases that fail under lua5.4 too.
+run: only for cases that fail under lua5.4 too. A case of kind "specl" (luaposix) runs the specs
+of spec_dir with spec_runner.lua and helper; its `excluded` is a list of (regex on an example's
+path, reason), again only applied to examples that fail under lua5.4.
 """
 
 DEBIAN_CPATH = "/usr/lib/x86_64-linux-gnu/lua/5.4/?.so"
 DEBIAN_LPATH = "/usr/share/lua/5.4/?.lua"
+
+# luaposix: one shared object per C file (its lukefile's modules), with the feature macros its
+# configure step finds on Debian 12 (glibc has every optional function it probes for).
+POSIX_FLAGS = ["-Iext/include", '-DPACKAGE="luaposix"', '-DVERSION="36.3"', "-DNDEBUG",
+               "-D_POSIX_C_SOURCE=200809L", "-D_XOPEN_SOURCE=700", "-D_DEFAULT_SOURCE",
+               "-D_BSD_SOURCE", "-DHAVE_POSIX_FADVISE", "-DHAVE_SCHED_H", "-DHAVE_SCHED_GETSCHEDULER",
+               "-DHAVE_SCHED_SETSCHEDULER", "-DHAVE_SYS_MSG_H", "-DHAVE_MSGRCV", "-DHAVE_MSGSND",
+               "-DHAVE_NET_IF_H", "-DHAVE_LINUX_NETLINK_H", "-DHAVE_LINUX_IF_PACKET_H",
+               "-DHAVE_STATVFS", "-DHAVE_TERMIOS_H", "-DHAVE_WS_XPIXEL", "-DHAVE_WS_YPIXEL",
+               "-DHAVE_TM_GMTOFF", "-DHAVE_TM_ZONE", "-DHAVE_CRYPT", "-DHAVE_CRYPT_H",
+               "-DHAVE_DECL_FDATASYNC", "-DHAVE_FDATASYNC", "-DHAVE_GETHOSTID"]
+POSIX_C_MODULES = ["ctype", "dirent", "errno", "fcntl", "fnmatch", "glob", "grp", "libgen", "poll",
+                   "pwd", "sched", "signal", "stdio", "stdlib", "syslog", "termio", "time", "unistd",
+                   "utime", "sys/msg", "sys/resource", "sys/socket", "sys/stat", "sys/statvfs",
+                   "sys/time", "sys/times", "sys/utsname", "sys/wait"]
+POSIX_LIBS = {"unistd": ["-lcrypt"], "time": ["-lrt"]}
+POSIX_LUA_MODULES = ["init", "_base", "_bitwise", "_strict", "compat", "deprecated", "sys", "util"]
 
 SUITES = {
     "lpeg": {
@@ -87,5 +106,34 @@ SUITES = {
         # "ok <n>" / "not ok <n>" per check.
         "cases": [{"script": "test.lua", "args": ["./", "@CPATH_DIR@"], "done": r"^ok \d+ - Tom MacWright Test$",
                    "fail": r"^not ok", "count_pattern": r"^ok \d+"}],
+    },
+    "posix": {
+        "package": "lua-posix",
+        "binary_package": None,  # Debian's lua-posix has builds for Lua 5.1-5.3 only
+        "build": {f"posix/{name}.so": {"sources": [f"ext/posix/{name}.c"], "flags": POSIX_FLAGS,
+                                       "libs": POSIX_LIBS.get(name, [])}
+                  for name in POSIX_C_MODULES},
+        "lua_files": {f"posix/{name}.lua": f"lib/posix/{name}.lua" for name in POSIX_LUA_MODULES},
+        # lib/posix/version.lua.in with its two substitutions, as luke does.
+        "generated_lua_files": {"posix/version.lua": (
+            "lib/posix/version.lua.in", {"@package@": "luaposix", "@version@": "36.3"})},
+        "cases": [{
+            "kind": "specl", "label": "spec/*.yaml (specl specs)", "script": "spec",
+            "spec_dir": "spec", "helper": "spec/spec_helper.lua",
+            # (pattern on the example's path, reason): examples that fail under lua5.4 as well.
+            "excluded": [
+                (r"^posix_(deprecated|compat)_spec / .* / it diagnoses ",
+                 "the argument checks of the Lua-written posix.deprecated/posix.compat functions "
+                 "are lua-stdlib's std._debug argcheck mode, and lua-stdlib is not installed"),
+                (r"^posix_deprecated_spec / specify posix.deprecated / describe connect / it returns true on success$",
+                 "resolves and connects to www.lua.org: no network in the tests"),
+                (r"^posix_glob_spec / .* / it ignores non-readable directories$|"
+                 r"^posix_spec / .* / describe chdir / it diagnoses insufficient permissions$",
+                 "permission bits do not stop root, and the tests run as root"),
+                (r"^posix_sys_msg_spec / .* / context with IPC_RMID / it diagnoses a bad queue$",
+                 "expects the queue a previous example removed to be gone, but `before` makes a "
+                 "new one for each example"),
+            ],
+        }],
     },
 }

@@ -18,12 +18,15 @@ A case that fails under lua5.4 as well is an environment problem: unless it is l
 module's `excluded` table with its reason, the test fails. Missing sources fail the test.
 """
 import argparse
+import glob
 import os
+import pwd
 import re
 import shutil
 import subprocess
 import sys
 
+import spec_to_lua
 from module_suites import DEBIAN_CPATH, DEBIAN_LPATH, SUITES
 
 TIMEOUT_SECONDS = 240
@@ -69,6 +72,13 @@ def build_module(suite, source_tree, lib_dir, args):
         destination = os.path.join(lib_dir, target)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         shutil.copyfile(os.path.join(source_tree, source), destination)
+    for target, (source, substitutions) in suite.get("generated_lua_files", {}).items():
+        with open(os.path.join(source_tree, source)) as template:
+            text = template.read()
+        for key, value in substitutions.items():
+            text = text.replace(key, value)
+        with open(os.path.join(lib_dir, target), "w") as generated:
+            generated.write(text)
 
 
 def count_checks(case, stdout, stderr):
@@ -111,6 +121,81 @@ def run_case(interpreter, case, suite, case_dir, paths, args):
                        f"--- stdout (last 40 lines):\n" + "\n".join(result.stdout.splitlines()[-40:]) +
                        "\n--- stderr (last 40 lines):\n" + "\n".join(result.stderr.splitlines()[-40:]))
     return not problems, checks, explanation
+
+
+def run_specl_case(interpreter, case, case_dir, paths, args):
+    """Runs a specl suite (spec_runner.lua); returns ({example: (status, message)}, problem)."""
+    spec_dir = os.path.join(case_dir, case["spec_dir"])
+    converted_dir = os.path.join(case_dir, ".converted-specs")
+    os.makedirs(converted_dir)
+    converted = []
+    for spec in sorted(glob.glob(os.path.join(spec_dir, "*.yaml"))):
+        target = os.path.join(converted_dir, os.path.basename(spec)[:-len(".yaml")] + ".lua")
+        spec_to_lua.convert(spec, target)
+        converted.append(target)
+    if not converted:
+        return {}, f"no spec files in {spec_dir}"
+    # The specs run child interpreters as `lua` (through PATH and $LUA): the one under test.
+    bin_dir = os.path.join(case_dir, ".bin")
+    os.makedirs(bin_dir)
+    os.symlink(interpreter, os.path.join(bin_dir, "lua"))
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("LUA_INIT", "LUA_PATH", "LUA_CPATH"))}
+    env["LUA_PATH"], env["LUA_CPATH"] = paths[0], paths[1]
+    env["LUA"] = interpreter
+    env["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+    account = pwd.getpwuid(os.getuid())  # the specs compare with $USER and $HOME
+    env["USER"], env["HOME"] = account.pw_name, account.pw_dir
+    report = os.path.join(case_dir, ".spec-report")
+    command = [interpreter, os.path.join(args.tests_dir, "spec_runner.lua"), report,
+               os.path.join(case_dir, case["helper"]), *converted]
+    result = run(command, case_dir, env)
+    examples = {}
+    done = False
+    if os.path.exists(report):
+        with open(report, errors="replace") as lines:
+            for line in lines:
+                line = line.rstrip("\n")
+                if line == "spec: DONE":
+                    done = True
+                    continue
+                status, _, rest = line[len("spec: "):].partition(" ")
+                path, _, message = rest.partition("\t")
+                examples[path] = (status, message)
+    problem = None
+    if result.returncode != 0 or not done:
+        problem = (f"spec_runner.lua did not finish (exit status {result.returncode})\n"
+                   f"--- stderr (last 40 lines):\n" + "\n".join(result.stderr.splitlines()[-40:]))
+    return examples, problem
+
+
+def compare_specl(label, case, oracle, luna, failures, summary):
+    """Per example: passed under both, or failing under lua5.4 and excluded, or a failure."""
+    passed, excluded, skipped, pending = 0, {}, {}, 0
+    for path in sorted(set(oracle) | set(luna)):
+        oracle_status, oracle_message = oracle.get(path, ("MISSING", ""))
+        status, message = luna.get(path, ("MISSING", ""))
+        if oracle_status == "PENDING" and status == "PENDING":
+            pending += 1
+        elif oracle_status == "SKIP" and status == "SKIP":
+            skipped[message] = skipped.get(message, 0) + 1
+        elif oracle_status == "PASS" and status == "PASS":
+            passed += 1
+        elif oracle_status == "FAIL":
+            reason = next((why for pattern, why in case.get("excluded", [])
+                           if re.search(pattern, path)), None)
+            if reason is None:
+                failures.append(f"{label}: {path}: fails under lua5.4 too (environment?), not excluded: {oracle_message}")
+            elif status not in ("FAIL", "PASS"):
+                failures.append(f"{label}: {path}: {status} under luna ({message})")
+            else:
+                excluded[reason] = excluded.get(reason, 0) + 1
+        else:
+            failures.append(f"{label}: {path}: {status} under luna, {oracle_status} under lua5.4: {message}")
+    details = "; ".join([f"{count} skipped: {why}" for why, count in skipped.items()] +
+                        [f"{count} excluded: {why}" for why, count in excluded.items()])
+    summary.append(f"{label}: passed, {passed} checks (examples passing under luna and lua5.4); "
+                   f"{pending} pending upstream; {details}")
 
 
 def main():
@@ -168,7 +253,18 @@ def main():
                     prepared = run(step, case_dir)
                     if prepared.returncode != 0:
                         raise Failure(f"preparing {label}: {' '.join(step)} failed:\n{prepared.stderr}")
-                results[flavour] = run_case(interpreter, case, suite, case_dir, paths, args)
+                if case.get("kind") == "specl":
+                    results[flavour] = run_specl_case(interpreter, case, case_dir, paths, args)
+                else:
+                    results[flavour] = run_case(interpreter, case, suite, case_dir, paths, args)
+            if case.get("kind") == "specl":
+                (oracle, oracle_problem), (luna, luna_problem) = results["lua5.4"], results["luna"]
+                for flavour, problem in (("lua5.4", oracle_problem), ("luna", luna_problem)):
+                    if problem:
+                        failures.append(f"{label} under {flavour}: {problem}")
+                if not oracle_problem and not luna_problem:
+                    compare_specl(label, case, oracle, luna, failures, summary)
+                continue
             oracle_passed, oracle_checks, oracle_why = results["lua5.4"]
             passed, checks, why = results["luna"]
             excluded = suite.get("excluded", {}).get(label)

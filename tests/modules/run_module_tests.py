@@ -146,6 +146,7 @@ def run_specl_case(interpreter, case, case_dir, paths, args):
     env["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
     account = pwd.getpwuid(os.getuid())  # the specs compare with $USER and $HOME
     env["USER"], env["HOME"] = account.pw_name, account.pw_dir
+    env["SPEC_RUNNER_NOT_RUN"] = "".join(f"{path}\t{why}\n" for path, why in case.get("not_run", []))
     report = os.path.join(case_dir, ".spec-report")
     command = [interpreter, os.path.join(args.tests_dir, "spec_runner.lua"), report,
                os.path.join(case_dir, case["helper"]), *converted]
@@ -292,7 +293,7 @@ def main():
         return 1
     counts = [int(m) for m in re.findall(r": passed, (\d+) checks", "\n".join(summary))]
     print(f"{name}: {len(counts)} scripts passed, {sum(counts)} checks; "
-          f"{len(summary) - len(counts)} excluded")
+          f"{len(summary) - len(counts)} scripts excluded")
     return 0
 
 

@@ -121,10 +121,27 @@ SUITES = {
         "cases": [{
             "kind": "specl", "label": "spec/*.yaml (specl specs)", "script": "spec",
             "spec_dir": "spec", "helper": "spec/spec_helper.lua",
-            # (example path, reason): not run at all, under either interpreter.
+            # (example path or path prefix, reason): not run at all, under either interpreter.
             "not_run": [
                 ("posix_deprecated_spec / specify posix.deprecated / describe connect / it returns true on success",
                  "resolves and connects to www.lua.org: the tests use no network"),
+            ],
+            # The same, in sanitizer builds only. ASan intercepts crypt() and looks up the real
+            # one when the process starts, before posix/unistd.so brings libcrypt in, so the call
+            # jumps to address 0 (a sanitizer limitation, not luna's).
+            "not_run_sanitized": [
+                (f"posix_spec / specify posix / specify user management / describe crypt / {example}",
+                 "calls crypt(), which ASan cannot intercept in a libcrypt loaded by dlopen")
+                for example in ("it can perform repeatable one-way hashing",
+                                "it encrypts differently for a different salt")
+            ] + [
+                # luaposix 36.3's msgsnd passes sizeof(long) + the text length as the size of
+                # the text, so the kernel copy reads 8 bytes past its buffer (ASan reports it);
+                # msgrcv and msgctl examples then check the queue state msgsnd left.
+                (f"posix_sys_msg_spec / specify posix.sys.msg / describe {function}",
+                 "luaposix's msgsnd reads 8 bytes past its message buffer (an upstream bug); "
+                 "the msgrcv and msgctl examples depend on it")
+                for function in ("msgsnd", "msgrcv", "msgctl")
             ],
             # (pattern on the example's path, reason): examples that fail under lua5.4 as well.
             "excluded": [

@@ -146,7 +146,8 @@ def run_specl_case(interpreter, case, case_dir, paths, args):
     env["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
     account = pwd.getpwuid(os.getuid())  # the specs compare with $USER and $HOME
     env["USER"], env["HOME"] = account.pw_name, account.pw_dir
-    env["SPEC_RUNNER_NOT_RUN"] = "".join(f"{path}\t{why}\n" for path, why in case.get("not_run", []))
+    not_run = case.get("not_run", []) + (case.get("not_run_sanitized", []) if args.sanitized else [])
+    env["SPEC_RUNNER_NOT_RUN"] = "".join(f"{path}\t{why}\n" for path, why in not_run)
     report = os.path.join(case_dir, ".spec-report")
     command = [interpreter, os.path.join(args.tests_dir, "spec_runner.lua"), report,
                os.path.join(case_dir, case["helper"]), *converted]
@@ -210,6 +211,7 @@ def main():
     parser.add_argument("--tests-dir", required=True)
     parser.add_argument("--prefix", help="Luna's install prefix (source mode)")
     parser.add_argument("--pkgconfig-dir", help="the prefix's directory holding luna.pc")
+    parser.add_argument("--sanitized", action="store_true", help="luna is built with ASan/UBSan")
     parser.add_argument("--cc", default="cc")
     parser.add_argument("--pkg-config", default="pkg-config")
     args = parser.parse_args()

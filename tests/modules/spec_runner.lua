@@ -11,8 +11,8 @@
 -- Writes one line per example to the file <report>: "spec: PASS|FAIL|SKIP|PENDING <path>[\t<message>]",
 -- and "spec: DONE" at the end. Not to stdout: specs close and redirect the standard streams
 -- (a stream posix.stdio.fdopen made on descriptor 1 closes it when it is collected).
--- SPEC_RUNNER_NOT_RUN: lines "<example path>\t<reason>" of examples not to run at all (such as
--- one that would reach the network), reported as SKIP with the reason.
+-- SPEC_RUNNER_NOT_RUN: lines "<path prefix>\t<reason>": the examples whose path starts so are not
+-- run at all (such as one that would reach the network), and are reported as SKIP with the reason.
 local report_file = assert(io.open(arg[1], "w"))
 local not_run = {}
 for line in (os.getenv("SPEC_RUNNER_NOT_RUN") or ""):gmatch("[^\n]+") do
@@ -267,12 +267,21 @@ local function run_code(code, name, environment)
   return chunk()
 end
 
+-- Every example's environment is kept until the end: what an example made stays alive, so the
+-- collector never finalises it in the middle of a later example. (Specs make streams on the
+-- standard descriptors with posix.stdio.fdopen; finalised, they close descriptor 1, and a later
+-- fdopen(1) would fail or not depending on when the collector ran.)
+local retained_environments = {}
+
 local function run_example(path, code, hooks, parent_environment)
-  if not_run[path] then
-    report("SKIP", path, not_run[path])
-    return
+  for prefix, reason in pairs(not_run) do
+    if path:sub(1, #prefix) == prefix then
+      report("SKIP", path, reason)
+      return
+    end
   end
   local environment = setmetatable({}, { __index = parent_environment })
+  retained_environments[#retained_environments + 1] = environment
   local dynamic = {}
   environment.examples = function(list)
     for name, body in pairs(list) do dynamic[#dynamic + 1] = { name = name, body = body } end

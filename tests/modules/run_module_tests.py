@@ -257,7 +257,11 @@ def main():
                     if prepared.returncode != 0:
                         raise Failure(f"preparing {label}: {' '.join(step)} failed:\n{prepared.stderr}")
                 if case.get("kind") == "specl":
+                    for step in case.get("cleanup", []):  # state a previous run may have left
+                        run(step, case_dir)
                     results[flavour] = run_specl_case(interpreter, case, case_dir, paths, args)
+                    for step in case.get("cleanup", []):
+                        run(step, case_dir)
                 else:
                     results[flavour] = run_case(interpreter, case, suite, case_dir, paths, args)
             if case.get("kind") == "specl":

@@ -146,6 +146,9 @@ def run_specl_case(interpreter, case, case_dir, paths, args):
     env["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
     account = pwd.getpwuid(os.getuid())  # the specs compare with $USER and $HOME
     env["USER"], env["HOME"] = account.pw_name, account.pw_dir
+    # The specs make their temporary files and directories under $TMPDIR, and leave some.
+    env["TMPDIR"] = os.path.join(case_dir, ".tmp")
+    os.makedirs(env["TMPDIR"])
     not_run = case.get("not_run", []) + (case.get("not_run_sanitized", []) if args.sanitized else [])
     env["SPEC_RUNNER_NOT_RUN"] = "".join(f"{path}\t{why}\n" for path, why in not_run)
     report = os.path.join(case_dir, ".spec-report")

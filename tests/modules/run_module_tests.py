@@ -68,6 +68,10 @@ def build_module(suite, source_tree, lib_dir, args):
         result = run(command, source_tree)
         if result.returncode != 0:
             raise Failure(f"building {target} failed:\n{' '.join(command)}\n{result.stderr}")
+        # As documented for C modules: the API comes from the host, never a libluna dependency.
+        dynamic = run([shutil.which("readelf") or "readelf", "-d", output], source_tree)
+        if dynamic.returncode != 0 or re.search(r"NEEDED.*libluna", dynamic.stdout):
+            raise Failure(f"{target} links libluna (or readelf failed):\n{dynamic.stdout}{dynamic.stderr}")
     for target, source in suite.get("lua_files", {}).items():
         destination = os.path.join(lib_dir, target)
         os.makedirs(os.path.dirname(destination), exist_ok=True)

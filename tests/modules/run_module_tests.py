@@ -53,7 +53,7 @@ def build_module(suite, source_tree, lib_dir, args):
     cflags = run([args.pkg_config, "--cflags", "luna"], source_tree, env)
     if cflags.returncode != 0 or "-I" + os.path.join(args.prefix, "include") not in cflags.stdout:
         raise Failure(f"pkg-config --cflags luna (prefix {args.prefix}) failed:\n{cflags.stderr}")
-    # --libs too, as the brief of a module author says; a module must not link libluna, so only the
+    # --libs too (the issue asks for both); a module must not link libluna, so only the
     # -L part is kept (the symbols come from the host interpreter).
     libs = run([args.pkg_config, "--libs", "luna"], source_tree, env)
     if libs.returncode != 0:

@@ -22,6 +22,12 @@ struct GCObject {
   GCObject* next;
   std::uint8_t tt;
   std::uint8_t marked;
+  // A user-declared (still trivial) constructor makes GCObject "not POD for the purpose of
+  // layout" in the Itanium C++ ABI, so derived objects place their first small fields in its 6
+  // bytes of tail padding instead of after it: every object is 8 bytes smaller (a Table is 56
+  // bytes, a String header 24, as in the reference implementation). Objects are never constructed:
+  // the collector allocates raw blocks (gc::new_object) and the constructors fill them in.
+  GCObject() = default;
 };
 
 // ---- strings ---------------------------------------------------------------------------------
@@ -155,6 +161,11 @@ struct Udata : GCObject {
   static std::size_t memory_offset(std::uint16_t nuvalue);  // offset of the memory block
   void* data() { return reinterpret_cast<char*>(this) + memory_offset(nuvalue); }
 };
+
+// The header sizes the allocation-size figures above were designed around (tail padding reused).
+static_assert(sizeof(Table) == 56);
+static_assert(sizeof(UpVal) == 40);
+static_assert(sizeof(LClosure) == 40 && sizeof(CClosure) == 48);
 
 // ---- typed access ----------------------------------------------------------------------------
 inline String* as_string(const Value& v) { return static_cast<String*>(v.v.gc); }

@@ -1,8 +1,12 @@
-// Slab allocator for small blocks (see pool.h). A slab is a 64 KiB block aligned to its size, so
+// Slab allocator for small blocks (see pool.h). A slab is a 16 KiB block aligned to its size, so
 // the slab of any small block is found by masking its address; its header holds the class, the
 // free list of returned blocks, the never-used tail (handed out in address order, so untouched
-// pages stay untouched) and the live count. Each class keeps a doubly linked list of its slabs
-// that have room; a full slab leaves that list and comes back when one of its blocks is freed.
+// pages stay untouched) and the live count. Slabs are carved in order from 1 MiB arenas (one
+// malloc each), so a new slab costs no system call and touches only the pages it hands out: a
+// state that uses twenty classes at start-up touches about twenty pages, not twenty mappings.
+// Each class keeps a doubly linked list of its slabs that have room; a full slab leaves that
+// list and comes back when one of its blocks is freed; an empty slab becomes a spare that any
+// class may reuse. Arenas are released when the pool is destroyed.
 // Compared with malloc this saves the per-block header (8 bytes, and 16 for the 16n-byte arrays
 // and strings that malloc rounds up) and most of malloc/free's bookkeeping on the GC's hot path.
 #include "gc/pool.h"
@@ -12,11 +16,17 @@
 #include <cstdlib>
 #include <cstring>
 
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 namespace luna::gc::pool {
 
 namespace {
 
-constexpr std::size_t slab_size = 64 * 1024;
+constexpr std::size_t slab_size = 16 * 1024;
+constexpr std::size_t arena_size = 1024 * 1024;
+constexpr std::size_t resident_spares = 256;  // 4 MiB
 constexpr std::size_t granule = 16;
 constexpr int class_count = static_cast<int>(max_small / granule);
 
@@ -25,10 +35,8 @@ struct FreeBlock {
 };
 
 struct Slab {
-  Slab* next;            // in its class's list of slabs with room
+  Slab* next;            // in its class's list of slabs with room, or in the spare list
   Slab* previous;
-  Slab* all_next;        // every slab of the pool (for destroy)
-  Slab* all_previous;
   FreeBlock* free;       // blocks returned by free
   char* bump;            // [bump, end): never handed out yet
   char* end;
@@ -55,16 +63,15 @@ Slab* slab_of(void* block) {
 
 }  // namespace
 
-// Empty slabs kept for reuse by any class, up to this many (2 MiB): a program whose heap
-// shrinks and grows in cycles (every GC cycle does) would otherwise map and unmap slabs at each
-// turn, paying a system call and fresh-page faults every time.
-constexpr int max_spare_slabs = 32;
-
 struct Pool {
   Slab* available[class_count];  // per class: slabs with room, most recently freed into first
-  Slab* all;                     // every slab in use by a class
   Slab* spare;                   // empty slabs (chained through `next`)
-  int spare_count;
+  std::size_t spare_count;
+  char* carve;                   // [carve, carve_end): the current arena's unused slabs
+  char* carve_end;
+  void** arenas;                 // every arena, for destroy
+  std::size_t arena_count;
+  std::size_t arena_capacity;
   std::size_t live_blocks;
   bool armed;
 };
@@ -87,6 +94,22 @@ void unlist(Pool* pool, Slab* s) {
   s->listed = false;
 }
 
+bool add_arena(Pool* pool) {
+  if (pool->arena_count == pool->arena_capacity) {
+    std::size_t capacity = pool->arena_capacity == 0 ? 8 : pool->arena_capacity * 2;
+    auto* arenas = static_cast<void**>(std::realloc(pool->arenas, capacity * sizeof(void*)));
+    if (arenas == nullptr) return false;
+    pool->arenas = arenas;
+    pool->arena_capacity = capacity;
+  }
+  void* arena = std::aligned_alloc(slab_size, arena_size);
+  if (arena == nullptr) return false;
+  pool->arenas[pool->arena_count++] = arena;
+  pool->carve = static_cast<char*>(arena);
+  pool->carve_end = pool->carve + arena_size;
+  return true;
+}
+
 Slab* new_slab(Pool* pool, int size_class) {
   void* memory;
   if (pool->spare != nullptr) {
@@ -94,8 +117,9 @@ Slab* new_slab(Pool* pool, int size_class) {
     pool->spare = pool->spare->next;
     pool->spare_count--;
   } else {
-    memory = std::aligned_alloc(slab_size, slab_size);
-    if (memory == nullptr) return nullptr;
+    if (pool->carve == pool->carve_end && !add_arena(pool)) return nullptr;
+    memory = pool->carve;
+    pool->carve += slab_size;
   }
   auto* s = static_cast<Slab*>(memory);
   s->free = nullptr;
@@ -103,26 +127,20 @@ Slab* new_slab(Pool* pool, int size_class) {
   s->end = static_cast<char*>(memory) + slab_size;
   s->live = 0;
   s->size_class = static_cast<std::uint16_t>(size_class);
-  s->all_previous = nullptr;
-  s->all_next = pool->all;
-  if (pool->all != nullptr) pool->all->all_previous = s;
-  pool->all = s;
   list(pool, s);
   return s;
 }
 
-// Takes s out of use: into the spare list, or back to malloc when that is full (or keep_spare
-// is false).
-void free_slab(Pool* pool, Slab* s, bool keep_spare) {
-  if (s->all_previous != nullptr) s->all_previous->all_next = s->all_next;
-  else pool->all = s->all_next;
-  if (s->all_next != nullptr) s->all_next->all_previous = s->all_previous;
-  if (keep_spare && pool->spare_count < max_spare_slabs) {
-    s->next = pool->spare;
-    pool->spare = s;
-    pool->spare_count++;
-  } else {
-    std::free(s);
+// Spares beyond the first few MiB give their pages back to the system (the address range stays
+// in the arena), so a heap that shrank after a peak does not keep its peak resident.
+void make_spare(Pool* pool, Slab* s) {
+  s->next = pool->spare;
+  pool->spare = s;
+  if (++pool->spare_count > resident_spares) {
+#ifdef __linux__
+    constexpr std::size_t page = 4096;  // the header page stays: it holds `next`
+    madvise(reinterpret_cast<char*>(s) + page, slab_size - page, MADV_DONTNEED);
+#endif
   }
 }
 
@@ -153,9 +171,9 @@ void free_small(Pool* pool, void* block, std::size_t size) {
   if (!s->listed) {
     list(pool, s);
   } else if (s->live == 0 && (s->next != nullptr || s->previous != nullptr)) {
-    // Empty, and the class has another slab with room: give the memory back.
+    // Empty, and the class has another slab with room: any class may reuse it.
     unlist(pool, s);
-    free_slab(pool, s, true);
+    make_spare(pool, s);
   }
 }
 
@@ -193,21 +211,19 @@ Pool* create() {
   auto* pool = static_cast<Pool*>(std::malloc(sizeof(Pool)));
   if (pool == nullptr) return nullptr;
   for (Slab*& head : pool->available) head = nullptr;
-  pool->all = nullptr;
   pool->spare = nullptr;
   pool->spare_count = 0;
+  pool->carve = pool->carve_end = nullptr;
+  pool->arenas = nullptr;
+  pool->arena_count = pool->arena_capacity = 0;
   pool->live_blocks = 0;
   pool->armed = false;
   return pool;
 }
 
 void destroy(Pool* pool) {
-  while (pool->all != nullptr) free_slab(pool, pool->all, false);
-  while (pool->spare != nullptr) {
-    Slab* s = pool->spare;
-    pool->spare = s->next;
-    std::free(s);
-  }
+  for (std::size_t i = 0; i < pool->arena_count; i++) std::free(pool->arenas[i]);
+  std::free(pool->arenas);
   std::free(pool);
 }
 

@@ -1,10 +1,11 @@
 // A size-class allocator for small blocks, usable as a lua_Alloc (luaL_newstate's default).
-// Contract: blocks of up to max_small bytes come from 64 KiB slabs, one size class (multiples of
+// Contract: blocks of up to max_small bytes come from 16 KiB slabs, one size class (multiples of
 // 16 bytes) per slab, with no per-block header; larger blocks go to malloc/realloc/free. Every
 // block is aligned to 16 bytes (max_align_t). Like any lua_Alloc it relies on the caller passing
 // the exact size of a block when it frees or resizes it (the manual's contract); a small block
 // freed with a size of another class aborts with a message instead of corrupting the heap.
-// A slab whose blocks are all free is returned to malloc (one per class is kept for reuse).
+// A slab whose blocks are all free is reused by any class; memory goes back to malloc when the
+// pool is destroyed.
 // Not thread-safe: one pool serves one state (with its coroutines), as a state is not used by
 // two threads at once.
 // Lifetime: create() makes a pool; release_when_empty() arms it to destroy itself when its last

@@ -24,8 +24,8 @@ struct GCObject {
   std::uint8_t marked;
   // A user-declared (still trivial) constructor makes GCObject "not POD for the purpose of
   // layout" in the Itanium C++ ABI, so derived objects place their first small fields in its 6
-  // bytes of tail padding instead of after it: every object is 8 bytes smaller (a Table is 56
-  // bytes, a String header 24, as in the reference implementation). Objects are never constructed:
+  // bytes of tail padding instead of after it: every object is 8 bytes smaller (a String header
+  // is 24 bytes, as in the reference implementation). Objects are never constructed:
   // the collector allocates raw blocks (gc::new_object) and the constructors fill them in.
   GCObject() = default;
 };
@@ -73,8 +73,7 @@ struct Table : GCObject {
   std::uint8_t log2_node_size;  // hash part has 2^log2_node_size nodes
   std::uint32_t array_size;
   Value* array;
-  Node* node;
-  Node* last_free;              // all positions above it are in use
+  Node* node;                   // (the free-position pointer precedes the nodes: tables.cpp)
   Table* metatable;
   GCObject* gc_list;            // used by the collector
 };
@@ -163,7 +162,7 @@ struct Udata : GCObject {
 };
 
 // The header sizes the allocation-size figures above were designed around (tail padding reused).
-static_assert(sizeof(Table) == 56);
+static_assert(sizeof(Table) == 48);
 static_assert(sizeof(UpVal) == 40);
 static_assert(sizeof(LClosure) == 40 && sizeof(CClosure) == 48);
 

@@ -15,7 +15,15 @@
 namespace luna::auxlib {
 namespace {
 
-// ---- panic, warnings ------------------------------------------------------------
+// ---- allocator (AddressSanitizer builds only, see gc/pool.h), panic, warnings ------------------------------------------------------------
+
+[[maybe_unused]] void* malloc_allocate(void* /*ud*/, void* block, size_t /*old_size*/, size_t new_size) {
+  if (new_size == 0) {
+    std::free(block);
+    return nullptr;
+  }
+  return std::realloc(block, new_size);
+}
 
 int default_panic(lua_State* L) {
   // Test the type first: lua_tostring on a non-string could itself need memory.
@@ -136,8 +144,16 @@ const char* read_memory(lua_State* /*L*/, void* ud, size_t* size) {
 }  // namespace luna::auxlib
 
 // The default allocator is a per-state size-class pool (gc/pool.h), which frees itself with the
-// state's last block (lua_close).
+// state's last block (lua_close); plain malloc in AddressSanitizer builds.
 lua_State* luaL_newstate(void) {
+  if constexpr (!luna::gc::pool::default_for_states) {
+    lua_State* L = lua_newstate(luna::auxlib::malloc_allocate, nullptr);
+    if (L != nullptr) {
+      lua_atpanic(L, luna::auxlib::default_panic);
+      lua_setwarnf(L, luna::auxlib::warn_off, L);
+    }
+    return L;
+  }
   luna::gc::pool::Pool* pool = luna::gc::pool::create();
   if (pool == nullptr) return nullptr;
   lua_State* L = lua_newstate(luna::gc::pool::allocate, pool);

@@ -19,6 +19,15 @@ namespace luna::gc::pool {
 
 inline constexpr std::size_t max_small = 512;
 
+// luaL_newstate uses the pool except in AddressSanitizer builds, where every block must stay a
+// separate malloc block so that ASan can see overflows between neighbours (the pool itself is
+// still tested there directly).
+#ifdef __SANITIZE_ADDRESS__
+inline constexpr bool default_for_states = false;
+#else
+inline constexpr bool default_for_states = true;
+#endif
+
 struct Pool;
 
 Pool* create();  // null when out of memory

@@ -98,12 +98,21 @@ LUA_API int lua_getfield(lua_State* L, int idx, const char* k) {
   return get_string_key(L, capi::index_to_value(L, idx), k);
 }
 
+// lua_geti/lua_seti are the table library's only access path (insert, remove, sort, unpack...),
+// so a table hit costs one integer lookup (array part first); the metamethod chain runs only
+// when the key is absent and the table has a metatable, or for non-tables.
 LUA_API int lua_geti(lua_State* L, int idx, lua_Integer n) {
   const Value* t = capi::index_to_value(L, idx);
+  const Value* slot = nullptr;
+  if (t->is_table()) {
+    Table* h = as_table(*t);
+    slot = tables::get_int(h, n);
+    if (!slot->is_nil() || h->metatable == nullptr) return finish_raw_get(L, slot);
+  }
   Value key = Value::from_int(n);
   L->top->set_nil();
   capi::increment_top(L);  // the result slot is on the stack during metamethod calls
-  vm::get_table(L, *t, key, L->top - 1);
+  vm::finish_get(L, *t, key, L->top - 1, slot);
   return L->top[-1].basic_type();
 }
 
@@ -189,8 +198,28 @@ LUA_API void lua_setfield(lua_State* L, int idx, const char* k) {
 LUA_API void lua_seti(lua_State* L, int idx, lua_Integer n) {
   capi::check_elements(L, 1);
   const Value* t = capi::index_to_value(L, idx);
+  const Value* slot = nullptr;
+  if (t->is_table()) {
+    Table* h = as_table(*t);
+    slot = tables::get_int(h, n);
+    if (!slot->is_nil()) {  // an existing key: no __newindex, whatever the metatable
+      vm::set_slot(slot, L->top[-1]);
+      gc::barrier_back(L, h, L->top[-1]);
+      L->top--;
+      return;
+    }
+    if (h->metatable == nullptr) {  // absent or empty: a raw store (set_int creates the key)
+      if (tables::is_absent(slot)) tables::set_int(L, h, n, L->top[-1]);
+      else {
+        vm::set_slot(slot, L->top[-1]);
+        gc::barrier_back(L, h, L->top[-1]);
+      }
+      L->top--;
+      return;
+    }
+  }
   Value key = Value::from_int(n);
-  vm::set_table(L, *t, key, L->top[-1]);
+  vm::finish_set(L, *t, key, L->top[-1], slot);
   L->top--;
 }
 

@@ -1,21 +1,23 @@
-// luaL_newstate (default allocator, panic and warning functions) and the loaders built on
+// luaL_newstate (default allocator: gc/pool.h; panic and warning functions) and the loaders built on
 // lua_load: luaL_loadfilex, luaL_loadbufferx, luaL_loadstring.
 // Messages and formats are Lua 5.4.8's: "PANIC: unprotected error in call to Lua API (%s)\n",
 // "Lua warning: " prefix with "@on"/"@off" control messages (warnings start off), file errors
-// "cannot open/read/reopen <name>[: <strerror>]". Written only against lua.h/lauxlib.h.
+// "cannot open/read/reopen <name>[: <strerror>]". Written against lua.h/lauxlib.h (and the
+// engine-independent allocator of gc/pool.h).
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "capi/auxlib_internal.h"
+#include "gc/pool.h"
 
 namespace luna::auxlib {
 namespace {
 
-// ---- default allocator, panic, warnings ------------------------------------------------------------
+// ---- allocator (AddressSanitizer builds only, see gc/pool.h), panic, warnings ------------------------------------------------------------
 
-void* default_allocate(void* /*ud*/, void* block, size_t /*old_size*/, size_t new_size) {
+[[maybe_unused]] void* malloc_allocate(void* /*ud*/, void* block, size_t /*old_size*/, size_t new_size) {
   if (new_size == 0) {
     std::free(block);
     return nullptr;
@@ -141,12 +143,27 @@ const char* read_memory(lua_State* /*L*/, void* ud, size_t* size) {
 }  // namespace
 }  // namespace luna::auxlib
 
+// The default allocator is a per-state size-class pool (gc/pool.h), which frees itself with the
+// state's last block (lua_close); plain malloc in AddressSanitizer builds.
 lua_State* luaL_newstate(void) {
-  lua_State* L = lua_newstate(luna::auxlib::default_allocate, nullptr);
-  if (luai_likely(L != nullptr)) {
-    lua_atpanic(L, luna::auxlib::default_panic);
-    lua_setwarnf(L, luna::auxlib::warn_off, L);  // warnings start off ("@on" enables them)
+  if constexpr (!luna::gc::pool::default_for_states) {
+    lua_State* L = lua_newstate(luna::auxlib::malloc_allocate, nullptr);
+    if (L != nullptr) {
+      lua_atpanic(L, luna::auxlib::default_panic);
+      lua_setwarnf(L, luna::auxlib::warn_off, L);
+    }
+    return L;
   }
+  luna::gc::pool::Pool* pool = luna::gc::pool::create();
+  if (pool == nullptr) return nullptr;
+  lua_State* L = lua_newstate(luna::gc::pool::allocate, pool);
+  if (luai_unlikely(L == nullptr)) {
+    luna::gc::pool::destroy(pool);
+    return nullptr;
+  }
+  luna::gc::pool::release_when_empty(pool);
+  lua_atpanic(L, luna::auxlib::default_panic);
+  lua_setwarnf(L, luna::auxlib::warn_off, L);  // warnings start off ("@on" enables them)
   return L;
 }
 

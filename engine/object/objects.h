@@ -22,6 +22,12 @@ struct GCObject {
   GCObject* next;
   std::uint8_t tt;
   std::uint8_t marked;
+  // A user-declared (still trivial) constructor makes GCObject "not POD for the purpose of
+  // layout" in the Itanium C++ ABI, so derived objects place their first small fields in its 6
+  // bytes of tail padding instead of after it: every object is 8 bytes smaller (a String header
+  // is 24 bytes, as in the reference implementation). Objects are never constructed:
+  // the collector allocates raw blocks (gc::new_object) and the constructors fill them in.
+  GCObject() = default;
 };
 
 // ---- strings ---------------------------------------------------------------------------------
@@ -67,8 +73,7 @@ struct Table : GCObject {
   std::uint8_t log2_node_size;  // hash part has 2^log2_node_size nodes
   std::uint32_t array_size;
   Value* array;
-  Node* node;
-  Node* last_free;              // all positions above it are in use
+  Node* node;                   // (the free-position pointer precedes the nodes: tables.cpp)
   Table* metatable;
   GCObject* gc_list;            // used by the collector
 };
@@ -155,6 +160,11 @@ struct Udata : GCObject {
   static std::size_t memory_offset(std::uint16_t nuvalue);  // offset of the memory block
   void* data() { return reinterpret_cast<char*>(this) + memory_offset(nuvalue); }
 };
+
+// The header sizes the allocation-size figures above were designed around (tail padding reused).
+static_assert(sizeof(Table) == 48);
+static_assert(sizeof(UpVal) == 40);
+static_assert(sizeof(LClosure) == 40 && sizeof(CClosure) == 48);
 
 // ---- typed access ----------------------------------------------------------------------------
 inline String* as_string(const Value& v) { return static_cast<String*>(v.v.gc); }

@@ -13,6 +13,17 @@
 
 namespace luna::tables {
 
+// The shared hash part of every table without one. Never written: lookups only read it, and
+// insertion checks is_dummy() first.
+const Node dummy_node_storage = [] {
+  Node n;
+  std::memset(static_cast<void*>(&n), 0, sizeof n);
+  n.u.value_tt = tag::empty;
+  n.u.key_tt = tag::nil;
+  n.u.next = 0;
+  return n;
+}();
+
 const Value absent_key = [] {
   Value v;
   v.v.i = 0;
@@ -27,16 +38,6 @@ constexpr int max_array_bits = 31;                       // array sizes fit in 2
 constexpr unsigned int max_array_size = 1u << max_array_bits;
 constexpr int max_hash_bits = max_array_bits - 1;
 
-// The shared hash part of every table without one. Never written: lookups only read it, and
-// insertion checks is_dummy() first.
-const Node dummy_node_storage = [] {
-  Node n;
-  std::memset(static_cast<void*>(&n), 0, sizeof n);
-  n.u.value_tt = tag::empty;
-  n.u.key_tt = tag::nil;
-  n.u.next = 0;
-  return n;
-}();
 Node* dummy_node() { return const_cast<Node*>(&dummy_node_storage); }
 
 bool is_power_of_two(unsigned int x) { return (x & (x - 1)) == 0; }
@@ -169,18 +170,28 @@ unsigned int array_index(std::int64_t k) {
 }
 
 // ---- hash part allocation ------------------------------------------------------------------------
+// A hash part is one block: the free-position pointer (all nodes above it are in use), then the
+// nodes. Keeping that pointer out of Table makes the header 48 bytes. The dummy part has none.
+constexpr std::size_t hash_header = sizeof(Node*);
+static_assert(hash_header % alignof(Node) == 0);
+
 struct HashPart {
   Node* node;
-  Node* last_free;
   std::uint8_t log2_size;
 };
 
+Node*& last_free_of(Node* nodes) { return reinterpret_cast<Node**>(nodes)[-1]; }
+std::size_t hash_block_bytes(std::uint8_t log2_size) {
+  return hash_header + (std::size_t{1} << log2_size) * sizeof(Node);
+}
+
 HashPart make_hash_part(lua_State* L, unsigned int size) {
-  if (size == 0) return {dummy_node(), nullptr, 0};
+  if (size == 0) return {dummy_node(), 0};
   int lsize = ceil_log2(size);
   if (lsize > max_hash_bits) runtime::run_error(L, "table overflow");
   std::size_t count = std::size_t{1} << lsize;
-  auto* nodes = static_cast<Node*>(gc::mem_alloc(L, count * sizeof(Node)));
+  auto* block = static_cast<char*>(gc::mem_alloc(L, hash_block_bytes(static_cast<std::uint8_t>(lsize))));
+  auto* nodes = reinterpret_cast<Node*>(block + hash_header);
   for (std::size_t i = 0; i < count; i++) {
     nodes[i].u.next = 0;
     nodes[i].u.key_tt = tag::nil;
@@ -188,13 +199,13 @@ HashPart make_hash_part(lua_State* L, unsigned int size) {
     nodes[i].u.value_payload.i = 0;
     nodes[i].u.value_tt = tag::empty;
   }
-  return {nodes, nodes + count, static_cast<std::uint8_t>(lsize)};
+  last_free_of(nodes) = nodes + count;
+  return {nodes, static_cast<std::uint8_t>(lsize)};
 }
 
-HashPart take_hash_part(Table* t) { return {t->node, t->last_free, t->log2_node_size}; }
+HashPart take_hash_part(Table* t) { return {t->node, t->log2_node_size}; }
 void put_hash_part(Table* t, const HashPart& h) {
   t->node = h.node;
-  t->last_free = h.last_free;
   t->log2_node_size = h.log2_size;
 }
 void swap_hash_part(Table* t, HashPart& h) {
@@ -203,14 +214,16 @@ void swap_hash_part(Table* t, HashPart& h) {
   h = old;
 }
 void free_hash_part(lua_State* L, const HashPart& h) {
-  if (h.last_free != nullptr) gc::mem_free(L, h.node, (std::size_t{1} << h.log2_size) * sizeof(Node));
+  if (h.node != dummy_node())
+    gc::mem_free(L, reinterpret_cast<char*>(h.node) - hash_header, hash_block_bytes(h.log2_size));
 }
 
 Node* free_position(Table* t) {
   if (!is_dummy(t)) {
-    while (t->last_free > t->node) {
-      t->last_free--;
-      if (key_is_nil(t->last_free)) return t->last_free;
+    Node*& last_free = last_free_of(t->node);
+    while (last_free > t->node) {
+      last_free--;
+      if (key_is_nil(last_free)) return last_free;
     }
   }
   return nullptr;
@@ -356,7 +369,7 @@ Table* new_table(lua_State* L) {
   t->array = nullptr;
   t->array_size = 0;
   t->gc_list = nullptr;
-  put_hash_part(t, {dummy_node(), nullptr, 0});
+  put_hash_part(t, {dummy_node(), 0});
   return t;
 }
 

@@ -71,7 +71,8 @@ std::uint64_t length(Table* t);   // a border, as 5.4's `#` (luaH_getn)
 bool next(lua_State* L, Table* t, Value* key_and_value);
 unsigned int hash_size(const Table* t);  // number of nodes (0 for the dummy node)
 unsigned int array_capacity(const Table* t);  // allocated size of the array part
-inline bool is_dummy(const Table* t) { return t->last_free == nullptr; }
+extern const Node dummy_node_storage;  // the hash part of tables without one (never written)
+inline bool is_dummy(const Table* t) { return t->node == &dummy_node_storage; }
 inline unsigned int node_count(const Table* t) { return 1u << t->log2_node_size; }  // incl. dummy
 
 // Metamethod lookup with the absent cache (t may be null). Returns null when absent.

@@ -264,11 +264,15 @@ struct Verifier {
       case Op::SETFIELDK: return reg(a) && short_string(b) && konst(c);
       case Op::NEWTABLE: return reg(a) && b <= 31 && followed_by(pc, Op::EXTRAARG);
       case Op::SELF: return range(a, 2) && reg(b) && string_constant(c);
-      case Op::ADDI: case Op::SHRI: case Op::SHLI: return reg(a) && reg(b);
+      case Op::ADDI: case Op::SHRI: case Op::SHLI: case Op::ADDI_SWAP: case Op::SUBI:
+      case Op::SHLI_NEG:
+        return reg(a) && reg(b);
       case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK: case Op::DIVK:
-      case Op::IDIVK:
+      case Op::IDIVK: case Op::ADDK_SWAP: case Op::MULK_SWAP:
         return reg(a) && reg(b) && number_constant(c);
-      case Op::BANDK: case Op::BORK: case Op::BXORK: return reg(a) && reg(b) && integer_constant(c);
+      case Op::BANDK: case Op::BORK: case Op::BXORK: case Op::BANDK_SWAP: case Op::BORK_SWAP:
+      case Op::BXORK_SWAP:
+        return reg(a) && reg(b) && integer_constant(c);
       case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW: case Op::DIV:
       case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL: case Op::SHR:
         return reg(a) && reg(b) && reg(c);

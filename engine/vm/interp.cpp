@@ -89,8 +89,9 @@ inline bool le_num(const Value* a, const Value* b) {
 }
 
 // Comparisons with an immediate operand that is not a number: metamethods or the order error.
-[[gnu::noinline, gnu::cold]] bool order_imm(lua_State* L, const Value* ra, int imm, bytecode::Op op) {
-  Value v = Value::from_int(imm);
+[[gnu::noinline, gnu::cold]] bool order_imm(lua_State* L, const Value* ra, int imm, bool is_float,
+                                            bytecode::Op op) {
+  Value v = is_float ? Value::from_float(imm) : Value::from_int(imm);
   switch (op) {
     case bytecode::Op::LTI: return less_than(L, *ra, v);
     case bytecode::Op::LEI: return less_equal(L, *ra, v);
@@ -266,6 +267,8 @@ inline bool needs_close(lua_State* L, StackId base) {
     const Value* a2 = (v2);                                                      \
     if (a1->is_integer() && a2->is_integer()) {                                  \
       ra->set_int(iop(a1->as_int(), a2->as_int()));                              \
+    } else if (a1->is_float() && a2->is_float()) {                               \
+      ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
     } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
     } else {                                                                     \
@@ -278,7 +281,9 @@ inline bool needs_close(lua_State* L, StackId base) {
     StackId ra = RA();                                                           \
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
-    if (a1->is_number() && a2->is_number()) {                                    \
+    if (a1->is_float() && a2->is_float()) {                                      \
+      ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
+    } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
     } else {                                                                     \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
@@ -312,6 +317,36 @@ inline bool needs_close(lua_State* L, StackId base) {
       ra->set_int(op);                                                           \
     } else {                                                                     \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
+    }                                                                            \
+    DISPATCH();                                                                  \
+  } while (0)
+
+// R[B] + sC; `fallback` (which sees rb and imm) calls the metamethod.
+#define ADD_IMM(fallback)                                                         \
+  do {                                                                           \
+    StackId ra = RA();                                                           \
+    const Value* rb = RB();                                                      \
+    int imm = get_sc(i);                                                         \
+    if (rb->is_integer()) {                                                      \
+      ra->set_int(wrap_add(rb->as_int(), imm));                                  \
+    } else if (rb->is_float()) {                                                 \
+      ra->set_float(rb->as_float() + imm);                                       \
+    } else {                                                                     \
+      PROTECT(fallback);                                                         \
+    }                                                                            \
+    DISPATCH();                                                                  \
+  } while (0)
+// R[B] >> sC (a left shift when sC < 0).
+#define SHIFT_RIGHT_IMM(fallback)                                                 \
+  do {                                                                           \
+    StackId ra = RA();                                                           \
+    const Value* rb = RB();                                                      \
+    std::int64_t ib;                                                             \
+    int imm = get_sc(i);                                                         \
+    if (to_int_fast(rb, ib)) {                                                   \
+      ra->set_int(number::shift_left(ib, -imm));                                 \
+    } else {                                                                     \
+      PROTECT(fallback);                                                         \
     }                                                                            \
     DISPATCH();                                                                  \
   } while (0)
@@ -516,20 +551,9 @@ op_SELF: {
   DISPATCH();
 }
 
-op_ADDI: {
-  StackId ra = RA();
-  const Value* rb = RB();
-  int imm = get_sc(i);
-  if (rb->is_integer()) {
-    ra->set_int(wrap_add(rb->as_int(), imm));
-  } else if (rb->is_float()) {
-    ra->set_float(rb->as_float() + imm);
-  } else {
-    Value v = Value::from_int(imm);
-    PROTECT(arith(L, *rb, v, ra, Event::Add));
-  }
-  DISPATCH();
-}
+op_ADDI: ADD_IMM(arith(L, *rb, Value::from_int(imm), ra, Event::Add));
+op_ADDI_SWAP: ADD_IMM(arith(L, Value::from_int(imm), *rb, ra, Event::Add));
+op_SUBI: ADD_IMM(arith(L, *rb, Value::from_int(-imm), ra, Event::Sub));
 op_ADDK: ARITH_INT_FLT(RB(), KC(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
 op_SUBK: ARITH_INT_FLT(RB(), KC(), wrap_sub, [](double a, double b) { return a - b; }, Event::Sub);
 op_MULK: ARITH_INT_FLT(RB(), KC(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
@@ -540,19 +564,14 @@ op_IDIVK: ARITH_DIVMOD(RB(), KC(), div_fast, number::float_floor_div, Event::Idi
 op_BANDK: BITWISE(RB(), KC(), i1 & i2, Event::Band);
 op_BORK: BITWISE(RB(), KC(), i1 | i2, Event::Bor);
 op_BXORK: BITWISE(RB(), KC(), i1 ^ i2, Event::Bxor);
-op_SHRI: {
-  StackId ra = RA();
-  const Value* rb = RB();
-  std::int64_t ib;
-  int imm = get_sc(i);
-  if (to_int_fast(rb, ib)) {
-    ra->set_int(number::shift_left(ib, -imm));
-  } else {
-    Value v = Value::from_int(imm);
-    PROTECT(arith(L, *rb, v, ra, Event::Shr));
-  }
-  DISPATCH();
-}
+// Constant on the left in the source: same operations, the metamethod sees (K[C], R[B]).
+op_ADDK_SWAP: ARITH_INT_FLT(KC(), RB(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
+op_MULK_SWAP: ARITH_INT_FLT(KC(), RB(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
+op_BANDK_SWAP: BITWISE(KC(), RB(), i1 & i2, Event::Band);
+op_BORK_SWAP: BITWISE(KC(), RB(), i1 | i2, Event::Bor);
+op_BXORK_SWAP: BITWISE(KC(), RB(), i1 ^ i2, Event::Bxor);
+op_SHRI: SHIFT_RIGHT_IMM(arith(L, *rb, Value::from_int(imm), ra, Event::Shr));
+op_SHLI_NEG: SHIFT_RIGHT_IMM(arith(L, *rb, Value::from_int(-imm), ra, Event::Shl));
 op_SHLI: {
   StackId ra = RA();
   const Value* rb = RB();
@@ -696,7 +715,7 @@ op_EQI: {
     } else if (ra->is_float()) {                                                    \
       cond = ra->as_float() fop static_cast<double>(imm);                           \
     } else {                                                                        \
-      PROTECT(cond = order_imm(L, ra, imm, bytecode::Op::opname));                  \
+      PROTECT(cond = order_imm(L, ra, imm, bytecode::get_imm_is_float(i), bytecode::Op::opname));                  \
     }                                                                               \
     COND_JUMP(cond);                                                                \
   } while (0)
@@ -908,7 +927,9 @@ void finish_op(lua_State* L) {
   switch (bytecode::get_op(inst)) {
     case Op::ADDI: case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK:
     case Op::DIVK: case Op::IDIVK: case Op::BANDK: case Op::BORK: case Op::BXORK: case Op::SHRI:
-    case Op::SHLI: case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW:
+    case Op::SHLI: case Op::ADDI_SWAP: case Op::ADDK_SWAP: case Op::MULK_SWAP: case Op::BANDK_SWAP:
+    case Op::BORK_SWAP: case Op::BXORK_SWAP: case Op::SUBI: case Op::SHLI_NEG:
+    case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW:
     case Op::DIV: case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL:
     case Op::SHR: case Op::UNM: case Op::BNOT: case Op::LEN: case Op::GETTABUP:
     case Op::GETTABLE: case Op::GETI: case Op::GETFIELD: case Op::SELF:

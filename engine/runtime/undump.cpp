@@ -334,6 +334,17 @@ const char* verify(const Blueprint& bp, int depth) {
              static_cast<int>(bp.constants.size()), static_cast<int>(bp.upvalues.size())};
   for (int pc = 0; pc < v.size; pc++)
     if (!v.instruction(pc)) return "invalid instruction";
+  // RETURN0/RETURN1 do not look for open upvalues or to-be-closed variables (the VM relies on the
+  // compiler's shapes, engine/compiler/CODE_SHAPES.md): allow them only where none can exist.
+  bool quick_return = false, may_need_close = bp.is_vararg;
+  for (Instruction i : bp.code) {
+    Op op = bytecode::get_op(i);
+    quick_return = quick_return || op == Op::RETURN0 || op == Op::RETURN1;
+    may_need_close = may_need_close || op == Op::TBC || op == Op::TFORPREP;
+  }
+  for (const auto& child : bp.children)
+    for (const auto& u : child->upvalues) may_need_close = may_need_close || u.in_stack;
+  if (quick_return && may_need_close) return "RETURN0/RETURN1 in a function that needs closing";
   for (const auto& local : bp.locals)
     if (local.start_pc < 0 || local.end_pc < local.start_pc || local.end_pc > v.size)
       return "bad local variable range";

@@ -809,8 +809,11 @@ generic_return:
   postcall(L, ci, ret_n);
   UPDATE_TRAP();
   goto ret;
+// RETURN0/RETURN1 only occur in functions that are not vararg and never have open upvalues or
+// to-be-closed variables (compiler shapes, enforced for binary chunks by the undump verifier), so
+// only hooks send them to the generic path.
 op_RETURN0:
-  if (L->hook_mask || cl->p->is_vararg || needs_close(L, base)) [[unlikely]] {
+  if (L->hook_mask) [[unlikely]] {
     ret_ra = RA();
     ret_n = 0;
     goto generic_return;
@@ -823,7 +826,7 @@ op_RETURN0:
   }
   goto ret;
 op_RETURN1:
-  if (L->hook_mask || cl->p->is_vararg || needs_close(L, base)) [[unlikely]] {
+  if (L->hook_mask) [[unlikely]] {
     ret_ra = RA();
     ret_n = 1;
     goto generic_return;

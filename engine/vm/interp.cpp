@@ -40,6 +40,13 @@ inline std::int64_t wrap_sub(std::int64_t a, std::int64_t b) {
 inline std::int64_t wrap_mul(std::int64_t a, std::int64_t b) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
 }
+// number::shift_left, inline for the shift handlers (Lua semantics: a negative count shifts
+// right, counts of 64 or more give 0).
+inline std::int64_t shift_left(std::int64_t x, std::int64_t n) {
+  std::uint64_t ux = static_cast<std::uint64_t>(x);
+  if (n < 0) return n <= -64 ? 0 : static_cast<std::int64_t>(ux >> static_cast<unsigned>(-n));
+  return n >= 64 ? 0 : static_cast<std::int64_t>(ux << static_cast<unsigned>(n));
+}
 inline double float_pow(double a, double b) { return b == 2 ? a * a : number::float_pow(a, b); }
 
 // Floor modulo/division on integers, inline; the rare divisors 0 and -1 go out of line (0 raises,
@@ -344,7 +351,7 @@ inline bool needs_close(lua_State* L, StackId base) {
     std::int64_t ib;                                                             \
     int imm = get_sc(i);                                                         \
     if (to_int_fast(rb, ib)) {                                                   \
-      ra->set_int(number::shift_left(ib, -imm));                                 \
+      ra->set_int(shift_left(ib, -imm));                                         \
     } else {                                                                     \
       PROTECT(fallback);                                                         \
     }                                                                            \
@@ -539,7 +546,8 @@ op_SELF: {
   const Value* key = KC();
   ra[1] = *rb;
   if (rb->is_table()) {
-    const Value* slot = tables::get_str(as_table(*rb), as_string(*key));
+    const Value* slot = key->is_short_string() ? tables::get_short_str(as_table(*rb), as_string(*key))
+                                               : tables::get_str(as_table(*rb), as_string(*key));
     if (!slot->is_nil()) {
       *ra = *slot;
     } else {
@@ -578,7 +586,7 @@ op_SHLI: {
   std::int64_t ib;
   int imm = get_sc(i);
   if (to_int_fast(rb, ib)) {
-    ra->set_int(number::shift_left(imm, ib));
+    ra->set_int(shift_left(imm, ib));
   } else {
     Value v = Value::from_int(imm);
     PROTECT(arith(L, v, *rb, ra, Event::Shl));
@@ -596,8 +604,8 @@ op_IDIV: ARITH_DIVMOD(RB(), RC(), div_fast, number::float_floor_div, Event::Idiv
 op_BAND: BITWISE(RB(), RC(), i1 & i2, Event::Band);
 op_BOR: BITWISE(RB(), RC(), i1 | i2, Event::Bor);
 op_BXOR: BITWISE(RB(), RC(), i1 ^ i2, Event::Bxor);
-op_SHL: BITWISE(RB(), RC(), number::shift_left(i1, i2), Event::Shl);
-op_SHR: BITWISE(RB(), RC(), number::shift_left(i1, wrap_sub(0, i2)), Event::Shr);
+op_SHL: BITWISE(RB(), RC(), shift_left(i1, i2), Event::Shl);
+op_SHR: BITWISE(RB(), RC(), shift_left(i1, wrap_sub(0, i2)), Event::Shr);
 
 op_UNM: {
   StackId ra = RA();
@@ -758,6 +766,23 @@ op_CALL: {
       for (; narg < p->num_params; narg++) (L->top++)->set_nil();
       ci = new_ci;
       goto start_func;
+    }
+  }
+  if (ra->is_light_cfunction() || ra->is_c_closure()) {
+    // Inline precall for C functions (without hooks and with the stack room C functions get).
+    lua_CFunction f = ra->is_light_cfunction() ? ra->v.f : as_cclosure(*ra)->f;
+    if (L->hook_mask == 0 && L->stack_last - L->top > min_stack) [[likely]] {
+      CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
+      new_ci->func = ra;
+      new_ci->n_results = static_cast<short>(n_results);
+      new_ci->call_status = cist::c;
+      new_ci->top = L->top + min_stack;
+      L->ci = new_ci;
+      int n = f(L);
+      postcall(L, new_ci, n);
+      UPDATE_TRAP();
+      UPDATE_BASE();
+      DISPATCH();
     }
   }
   CallInfo* new_ci = precall(L, ra, n_results);

@@ -206,11 +206,16 @@ inline bool needs_close(lua_State* L, StackId base) {
 }  // namespace
 
 // Dispatch glue (macros are allowed here: they keep every handler's save/reload discipline uniform).
-#define RA() (base + get_a(i))
-#define RB() (base + get_b(i))
-#define RC() (base + get_c(i))
-#define KB() (k + get_b(i))
-#define KC() (k + get_c(i))
+// Register and constant operands as byte offsets taken straight from the instruction word
+// (field << 4 == field * sizeof(Value)): one shift and one mask per operand.
+static_assert(sizeof(Value) == 16);
+#define OPERAND_AT(array, shift, mask) \
+  reinterpret_cast<decltype(array)>(reinterpret_cast<std::uintptr_t>(array) + ((i >> (shift)) & (mask)))
+#define RA() OPERAND_AT(base, 4, 0xFF0u)
+#define RB() OPERAND_AT(base, 12, 0xFF0u)
+#define RC() OPERAND_AT(base, 20, 0xFF0u)
+#define KB() OPERAND_AT(k, 12, 0xFF0u)
+#define KC() OPERAND_AT(k, 20, 0xFF0u)
 #define SAVE_PC() (ci->u.l.saved_pc = pc)
 #define SAVE_STATE() (SAVE_PC(), L->top = ci->top)
 #define UPDATE_TRAP() (trap = ci->u.l.trap)

@@ -486,9 +486,19 @@ void finish_set(lua_State* L, const Value& t, const Value& key, const Value& val
   runtime::run_error(L, "'__newindex' chain too long; possible loop");
 }
 
+namespace {
+// Raw lookup for get_table/set_table: integer keys (lua_geti/lua_seti, table.*) take the inline
+// array path of get_int, short strings the inline hash walk.
+inline const Value* raw_lookup(Table* t, const Value& key) {
+  if (key.is_integer()) return tables::get_int(t, key.as_int());
+  if (key.is_short_string()) return tables::get_short_str(t, as_string(key));
+  return tables::get(t, key);
+}
+}  // namespace
+
 void get_table(lua_State* L, const Value& t, const Value& key, StackId res) {
   if (t.is_table()) {
-    const Value* slot = tables::get(as_table(t), key);
+    const Value* slot = raw_lookup(as_table(t), key);
     if (!slot->is_nil()) {
       *res = *slot;
       return;
@@ -501,7 +511,7 @@ void get_table(lua_State* L, const Value& t, const Value& key, StackId res) {
 
 void set_table(lua_State* L, const Value& t, const Value& key, const Value& val) {
   if (t.is_table()) {
-    const Value* slot = tables::get(as_table(t), key);
+    const Value* slot = raw_lookup(as_table(t), key);
     if (!slot->is_nil()) {
       set_slot(slot, val);
       gc::barrier_back(L, t.as_gc(), val);

@@ -90,6 +90,29 @@ std::string source_name(const Blueprint& f) {
   return "(string)";
 }
 
+// Internal forms print as the 5.4 opcode they stand for (see opcodes.def).
+std::string_view listed_name(Op op) {
+  switch (op) {
+    case Op::ADDI_SWAP:
+    case Op::SUBI:
+      return "ADDI";
+    case Op::ADDK_SWAP:
+      return "ADDK";
+    case Op::MULK_SWAP:
+      return "MULK";
+    case Op::BANDK_SWAP:
+      return "BANDK";
+    case Op::BORK_SWAP:
+      return "BORK";
+    case Op::BXORK_SWAP:
+      return "BXORK";
+    case Op::SHLI_NEG:
+      return "SHRI";
+    default:
+      return name_of(op);
+  }
+}
+
 class Lister {
  public:
   Lister(const Blueprint& f, const DisasmOptions& options) : f_(f), options_(options) {}
@@ -224,6 +247,9 @@ class Lister {
       case Op::ADDI:
       case Op::SHRI:
       case Op::SHLI:
+      case Op::ADDI_SWAP:
+      case Op::SUBI:
+      case Op::SHLI_NEG:
         ops({a, b, sc});
         break;
       case Op::ADDK:
@@ -236,6 +262,11 @@ class Lister {
       case Op::BANDK:
       case Op::BORK:
       case Op::BXORK:
+      case Op::ADDK_SWAP:
+      case Op::MULK_SWAP:
+      case Op::BANDK_SWAP:
+      case Op::BORK_SWAP:
+      case Op::BXORK_SWAP:
         ops({a, b, c});
         comment = k(c);
         break;
@@ -284,7 +315,7 @@ class Lister {
       case Op::LEI:
       case Op::GTI:
       case Op::GEI:
-        ops({a, sb, c});
+        ops({a, sb, get_k(i) ? 1 : 0});
         break;
       case Op::TEST:
         ops({a, c});
@@ -344,7 +375,7 @@ class Lister {
         operands = std::to_string(get_ax(i));
         break;
     }
-    std::string name(name_of(op));
+    std::string name(listed_name(op));
     if (name.size() < 9) name.resize(9, ' ');
     std::size_t line_index = static_cast<std::size_t>(pc);
     std::string line = "-";

@@ -63,7 +63,9 @@ constexpr int get_bx(Instruction i) { return static_cast<int>(i >> 16); }
 constexpr int get_sbx(Instruction i) { return get_bx(i) - offset_sbx; }
 constexpr int get_ax(Instruction i) { return static_cast<int>(i >> 8); }
 constexpr int get_sj(Instruction i) { return get_ax(i) - offset_sj; }
-constexpr bool get_k(Instruction i) { return get_c(i) != 0; }  // the "k" flag of EQ..TESTSET
+// The "k" flag of EQ..TESTSET: bit 0 of C. LTI..GEI keep "the immediate is a float" in bit 1.
+constexpr bool get_k(Instruction i) { return (get_c(i) & 1) != 0; }
+constexpr bool get_imm_is_float(Instruction i) { return (get_c(i) & 2) != 0; }
 
 constexpr Instruction encode_abc(Op op, int a, int b, int c) {
   return static_cast<Instruction>(op) | (static_cast<Instruction>(a) << 8) |

@@ -2,9 +2,14 @@
 // result: no folding of integer division/modulo by zero, of results that are NaN or zero floats
 // (-0.0 would be lost), of bitwise operations on values without an exact integer representation,
 // nor of anything involving strings.
-// Operand order is the source order: the K and immediate forms take the constant as the right
-// operand only (the VM's metamethod fallbacks rely on it), except SHLI whose immediate is the left.
+// Instruction shapes follow luac 5.4: a numeral on the left of a commutative operator (+ * & | ~)
+// moves to the right, into a K or immediate form; `x - I` and `x << I` use ADDI/SHRI with -I. Since
+// there are no MMBIN* companions, the VM's metamethod fallback must still see the source order, so
+// these cases use internal opcodes (the *_SWAP forms, SUBI, SHLI_NEG; see opcodes.def) that list as
+// the 5.4 opcode. SHLI keeps its immediate on the left, as in the source.
 #include <cmath>
+#include <limits>
+#include <utility>
 
 #include "compiler/funcstate.h"
 #include "number/arith.h"
@@ -29,21 +34,28 @@ bool is_numeral(const ExpDesc& e) {
 bool is_kint(const ExpDesc& e) { return e.kind == ExpKind::KInt && !e.has_jumps(); }
 bool is_sc_int(const ExpDesc& e) { return is_kint(e) && fits_sc(e.ival); }
 
-// Immediate operand for comparisons: integers only (a float constant must reach a metamethod
-// as a float); for equality an integral float is fine, since == never calls a metamethod
-// on numbers.
-bool immediate_operand(const ExpDesc& e, bool allow_float, int& out) {
+// Immediate operand for comparisons: an integer or a float with an integral value in the sC
+// range. is_float tells the VM to hand a metamethod a float (order comparisons); == never calls a
+// metamethod on numbers.
+bool immediate_operand(const ExpDesc& e, int& out, bool& is_float) {
   std::int64_t i;
   if (e.has_jumps()) return false;
+  is_float = false;
   if (e.kind == ExpKind::KInt)
     i = e.ival;
-  else if (allow_float && e.kind == ExpKind::KFlt && number::float_to_integer(e.nval, i))
-    ;
+  else if (e.kind == ExpKind::KFlt && number::float_to_integer(e.nval, i))
+    is_float = true;
   else
     return false;
   if (!fits_sc(i)) return false;
   out = static_cast<int>(i) + bc::offset_sc;
   return true;
+}
+
+// `x - I` and `x << I` become ADDI/SHRI with -I: both I and -I must be sC immediates.
+bool negatable_immediate(const ExpDesc& e) {
+  return is_kint(e) && fits_sc(e.ival) && e.ival != std::numeric_limits<std::int64_t>::min() &&
+         fits_sc(-e.ival);
 }
 
 struct Number {
@@ -222,6 +234,24 @@ Op constant_op(BinOp op) {
   }
 }
 
+// The form of a commutative K/immediate instruction whose constant was the left operand.
+Op swapped_op(Op op) {
+  switch (op) {
+    case Op::ADDI:
+      return Op::ADDI_SWAP;
+    case Op::ADDK:
+      return Op::ADDK_SWAP;
+    case Op::MULK:
+      return Op::MULK_SWAP;
+    case Op::BANDK:
+      return Op::BANDK_SWAP;
+    case Op::BORK:
+      return Op::BORK_SWAP;
+    default:
+      return Op::BXORK_SWAP;
+  }
+}
+
 }  // namespace
 
 struct OperatorCodegen {
@@ -246,29 +276,60 @@ struct OperatorCodegen {
     finish_value(e1, e2, op, static_cast<int>(e2.ival) + bc::offset_sc, line);
   }
 
-  // Right operand a numeral in the K range -> K form; else two registers.
-  void arith(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
-    if (is_numeral(e2) && fs.exp2k(e2))
-      finish_value(e1, e2, constant_op(op), e2.info, line);
-    else
+  // R[e1] op -I for `x - I` / `x << I` (ADDI/SHRI operands, with their own metamethod fallback).
+  void negated_immediate(Op op, ExpDesc& e1, ExpDesc& e2, int line) {
+    finish_value(e1, e2, op, static_cast<int>(-e2.ival) + bc::offset_sc, line);
+  }
+
+  // Right operand a numeral in the K range -> K form; else two registers. `swapped`: the operands
+  // were exchanged because the constant came first (commutative operators only); the instruction
+  // then uses the *_SWAP form, and the register form keeps the source order.
+  void arith(BinOp op, ExpDesc& e1, ExpDesc& e2, int line, bool swapped = false) {
+    if (is_numeral(e2) && fs.exp2k(e2)) {
+      finish_value(e1, e2, swapped ? swapped_op(constant_op(op)) : constant_op(op), e2.info, line);
+    } else {
+      if (swapped) std::swap(e1, e2);
       registers(op, e1, e2, line);
+    }
   }
 
   void bitwise(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
-    if (e2.kind == ExpKind::KInt && fs.exp2k(e2))
-      finish_value(e1, e2, constant_op(op), e2.info, line);
-    else
+    bool swapped = false;
+    if (is_kint(e1)) {
+      std::swap(e1, e2);
+      swapped = true;
+    }
+    if (is_kint(e2) && fs.exp2k(e2)) {
+      finish_value(e1, e2, swapped ? swapped_op(constant_op(op)) : constant_op(op), e2.info, line);
+    } else {
+      if (swapped) std::swap(e1, e2);
       registers(op, e1, e2, line);
+    }
+  }
+
+  // + and *: a numeral on the left is moved to the right (the *_SWAP forms keep the metamethod's
+  // operand order), then `x + I` is ADDI and a numeral operand a K form.
+  void commutative(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
+    bool swapped = false;
+    if (is_numeral(e1)) {
+      std::swap(e1, e2);
+      swapped = true;
+    }
+    if (op == BinOp::add && is_sc_int(e2))
+      immediate(swapped ? Op::ADDI_SWAP : Op::ADDI, e1, e2, line);
+    else
+      arith(op, e1, e2, line, swapped);
   }
 
   void order(BinOp op, ExpDesc& e1, ExpDesc& e2) {
     int r1, r2, im;
+    bool is_float = false;
     Op code;
-    if (immediate_operand(e2, false, im)) {
+    if (immediate_operand(e2, im, is_float)) {
       r1 = fs.exp2anyreg(e1);
       r2 = im;
       code = op == BinOp::lt ? Op::LTI : Op::LEI;
-    } else if (immediate_operand(e1, false, im)) {
+    } else if (immediate_operand(e1, im, is_float)) {
       // (I < x) is (x > I): the VM calls the metamethod as __lt(I, x), i.e. in source order.
       r1 = fs.exp2anyreg(e2);
       r2 = im;
@@ -279,7 +340,7 @@ struct OperatorCodegen {
       code = op == BinOp::lt ? Op::LT : Op::LE;
     }
     fs.free_exps(e1, e2);
-    e1.info = fs.cond_jump(code, r1, r2, 1);
+    e1.info = fs.cond_jump(code, r1, r2, 1 | (is_float ? 2 : 0));
     e1.kind = ExpKind::Jmp;
   }
 
@@ -287,8 +348,9 @@ struct OperatorCodegen {
     if (e1.kind != ExpKind::NonReloc) std::swap(e1, e2);  // e1 was a constant: put it second
     int r1 = fs.exp2anyreg(e1);
     int r2, im;
+    bool is_float;
     Op code;
-    if (immediate_operand(e2, true, im)) {
+    if (immediate_operand(e2, im, is_float)) {
       code = Op::EQI;
       r2 = im;
     } else if (e2.kind != ExpKind::Nil && fs.exp2rk(e2)) {  // EQK takes no nil constant
@@ -362,7 +424,8 @@ void FuncState::infix(BinOp op, ExpDesc& v) {
     case BinOp::gt:
     case BinOp::ge: {
       int unused;
-      if (!immediate_operand(v, false, unused)) exp2anyreg(v);
+      bool unused_float;
+      if (!immediate_operand(v, unused, unused_float)) exp2anyreg(v);
       break;
     }
     default:  // arithmetic and bitwise: keep numerals for folding or K/immediate forms
@@ -390,13 +453,15 @@ void FuncState::posfix(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
       gen.concatenation(e1, e2, line);
       break;
     case BinOp::add:
-      if (is_sc_int(e2) && !is_numeral(e1))
-        gen.immediate(Op::ADDI, e1, e2, line);
+    case BinOp::mul:
+      gen.commutative(op, e1, e2, line);
+      break;
+    case BinOp::sub:
+      if (negatable_immediate(e2))
+        gen.negated_immediate(Op::SUBI, e1, e2, line);
       else
         gen.arith(op, e1, e2, line);
       break;
-    case BinOp::sub:
-    case BinOp::mul:
     case BinOp::div:
     case BinOp::idiv:
     case BinOp::mod:
@@ -418,6 +483,8 @@ void FuncState::posfix(BinOp op, ExpDesc& e1, ExpDesc& e2, int line) {
         e1.kind = ExpKind::Reloc;
         e1.t = e1.f = no_jump;
         fix_line(line);
+      } else if (negatable_immediate(e2)) {  // x << I is x >> -I
+        gen.negated_immediate(Op::SHLI_NEG, e1, e2, line);
       } else {
         gen.registers(op, e1, e2, line);
       }

@@ -30,7 +30,8 @@ constexpr bool sets_register_a(Op op) {
     case Op::NEWTABLE: case Op::SELF:
     case Op::ADDI: case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK:
     case Op::DIVK: case Op::IDIVK: case Op::BANDK: case Op::BORK: case Op::BXORK:
-    case Op::SHRI: case Op::SHLI:
+    case Op::SHRI: case Op::SHLI: case Op::ADDI_SWAP: case Op::ADDK_SWAP: case Op::MULK_SWAP:
+    case Op::BANDK_SWAP: case Op::BORK_SWAP: case Op::BXORK_SWAP: case Op::SUBI: case Op::SHLI_NEG:
     case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW: case Op::DIV:
     case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL: case Op::SHR:
     case Op::UNM: case Op::BNOT: case Op::NOT: case Op::LEN: case Op::CONCAT:
@@ -164,17 +165,17 @@ const char* name_from_code(const Proto* p, int pc, const char** name) {
     case Op::SETTABUP: case Op::SETTABUPK: case Op::SETTABLE: case Op::SETTABLEK:
     case Op::SETI: case Op::SETIK: case Op::SETFIELD: case Op::SETFIELDK:
       return metamethod(Event::Newindex, name);
-    case Op::ADDI: case Op::ADDK: case Op::ADD: return metamethod(Event::Add, name);
-    case Op::SUBK: case Op::SUB: return metamethod(Event::Sub, name);
-    case Op::MULK: case Op::MUL: return metamethod(Event::Mul, name);
+    case Op::ADDI: case Op::ADDK: case Op::ADD: case Op::ADDI_SWAP: case Op::ADDK_SWAP: return metamethod(Event::Add, name);
+    case Op::SUBK: case Op::SUB: case Op::SUBI: return metamethod(Event::Sub, name);
+    case Op::MULK: case Op::MUL: case Op::MULK_SWAP: return metamethod(Event::Mul, name);
     case Op::MODK: case Op::MOD: return metamethod(Event::Mod, name);
     case Op::POWK: case Op::POW: return metamethod(Event::Pow, name);
     case Op::DIVK: case Op::DIV: return metamethod(Event::Div, name);
     case Op::IDIVK: case Op::IDIV: return metamethod(Event::Idiv, name);
-    case Op::BANDK: case Op::BAND: return metamethod(Event::Band, name);
-    case Op::BORK: case Op::BOR: return metamethod(Event::Bor, name);
-    case Op::BXORK: case Op::BXOR: return metamethod(Event::Bxor, name);
-    case Op::SHLI: case Op::SHL: return metamethod(Event::Shl, name);
+    case Op::BANDK: case Op::BAND: case Op::BANDK_SWAP: return metamethod(Event::Band, name);
+    case Op::BORK: case Op::BOR: case Op::BORK_SWAP: return metamethod(Event::Bor, name);
+    case Op::BXORK: case Op::BXOR: case Op::BXORK_SWAP: return metamethod(Event::Bxor, name);
+    case Op::SHLI: case Op::SHL: case Op::SHLI_NEG: return metamethod(Event::Shl, name);
     case Op::SHRI: case Op::SHR: return metamethod(Event::Shr, name);
     case Op::UNM: return metamethod(Event::Unm, name);
     case Op::BNOT: return metamethod(Event::Bnot, name);

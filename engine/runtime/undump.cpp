@@ -264,11 +264,15 @@ struct Verifier {
       case Op::SETFIELDK: return reg(a) && short_string(b) && konst(c);
       case Op::NEWTABLE: return reg(a) && b <= 31 && followed_by(pc, Op::EXTRAARG);
       case Op::SELF: return range(a, 2) && reg(b) && string_constant(c);
-      case Op::ADDI: case Op::SHRI: case Op::SHLI: return reg(a) && reg(b);
+      case Op::ADDI: case Op::SHRI: case Op::SHLI: case Op::ADDI_SWAP: case Op::SUBI:
+      case Op::SHLI_NEG:
+        return reg(a) && reg(b);
       case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK: case Op::DIVK:
-      case Op::IDIVK:
+      case Op::IDIVK: case Op::ADDK_SWAP: case Op::MULK_SWAP:
         return reg(a) && reg(b) && number_constant(c);
-      case Op::BANDK: case Op::BORK: case Op::BXORK: return reg(a) && reg(b) && integer_constant(c);
+      case Op::BANDK: case Op::BORK: case Op::BXORK: case Op::BANDK_SWAP: case Op::BORK_SWAP:
+      case Op::BXORK_SWAP:
+        return reg(a) && reg(b) && integer_constant(c);
       case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW: case Op::DIV:
       case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL: case Op::SHR:
         return reg(a) && reg(b) && reg(c);
@@ -330,6 +334,17 @@ const char* verify(const Blueprint& bp, int depth) {
              static_cast<int>(bp.constants.size()), static_cast<int>(bp.upvalues.size())};
   for (int pc = 0; pc < v.size; pc++)
     if (!v.instruction(pc)) return "invalid instruction";
+  // RETURN0/RETURN1 do not look for open upvalues or to-be-closed variables (the VM relies on the
+  // compiler's shapes, engine/compiler/CODE_SHAPES.md): allow them only where none can exist.
+  bool quick_return = false, may_need_close = bp.is_vararg;
+  for (Instruction i : bp.code) {
+    Op op = bytecode::get_op(i);
+    quick_return = quick_return || op == Op::RETURN0 || op == Op::RETURN1;
+    may_need_close = may_need_close || op == Op::TBC || op == Op::TFORPREP;
+  }
+  for (const auto& child : bp.children)
+    for (const auto& u : child->upvalues) may_need_close = may_need_close || u.in_stack;
+  if (quick_return && may_need_close) return "RETURN0/RETURN1 in a function that needs closing";
   for (const auto& local : bp.locals)
     if (local.start_pc < 0 || local.end_pc < local.start_pc || local.end_pc > v.size)
       return "bad local variable range";

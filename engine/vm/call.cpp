@@ -323,8 +323,10 @@ void get_varargs(lua_State* L, CallInfo* ci, StackId where, int wanted) {
     check_stack_keep(L, n_extra, where);
     L->top = where + n_extra;
   }
+  int copied = wanted < n_extra ? wanted : n_extra;
+  const Value* extra = ci->func - n_extra;
   int i = 0;
-  for (; i < wanted && i < n_extra; i++) where[i] = ci->func[i - n_extra];
+  for (; i < copied; i++) where[i] = extra[i];
   for (; i < wanted; i++) where[i].set_nil();
 }
 

@@ -41,6 +41,13 @@ inline std::int64_t wrap_sub(std::int64_t a, std::int64_t b) {
 inline std::int64_t wrap_mul(std::int64_t a, std::int64_t b) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
 }
+// number::shift_left, inline for the shift handlers (Lua semantics: a negative count shifts
+// right, counts of 64 or more give 0).
+inline std::int64_t shift_left(std::int64_t x, std::int64_t n) {
+  std::uint64_t ux = static_cast<std::uint64_t>(x);
+  if (n < 0) return n <= -64 ? 0 : static_cast<std::int64_t>(ux >> static_cast<unsigned>(-n));
+  return n >= 64 ? 0 : static_cast<std::int64_t>(ux << static_cast<unsigned>(n));
+}
 inline double float_pow(double a, double b) { return b == 2 ? a * a : number::float_pow(a, b); }
 
 // Floor modulo/division on integers, inline; the rare divisors 0 and -1 go out of line (0 raises,
@@ -90,8 +97,9 @@ inline bool le_num(const Value* a, const Value* b) {
 }
 
 // Comparisons with an immediate operand that is not a number: metamethods or the order error.
-[[gnu::noinline, gnu::cold]] bool order_imm(lua_State* L, const Value* ra, int imm, bytecode::Op op) {
-  Value v = Value::from_int(imm);
+[[gnu::noinline, gnu::cold]] bool order_imm(lua_State* L, const Value* ra, int imm, bool is_float,
+                                            bytecode::Op op) {
+  Value v = is_float ? Value::from_float(imm) : Value::from_int(imm);
   switch (op) {
     case bytecode::Op::LTI: return less_than(L, *ra, v);
     case bytecode::Op::LEI: return less_equal(L, *ra, v);
@@ -199,11 +207,16 @@ inline bool needs_close(lua_State* L, StackId base) {
 }  // namespace
 
 // Dispatch glue (macros are allowed here: they keep every handler's save/reload discipline uniform).
-#define RA() (base + get_a(i))
-#define RB() (base + get_b(i))
-#define RC() (base + get_c(i))
-#define KB() (k + get_b(i))
-#define KC() (k + get_c(i))
+// Register and constant operands as byte offsets taken straight from the instruction word
+// (field << 4 == field * sizeof(Value)): one shift and one mask per operand.
+static_assert(sizeof(Value) == 16);
+#define OPERAND_AT(array, shift, mask) \
+  reinterpret_cast<decltype(array)>(reinterpret_cast<std::uintptr_t>(array) + ((i >> (shift)) & (mask)))
+#define RA() OPERAND_AT(base, 4, 0xFF0u)
+#define RB() OPERAND_AT(base, 12, 0xFF0u)
+#define RC() OPERAND_AT(base, 20, 0xFF0u)
+#define KB() OPERAND_AT(k, 12, 0xFF0u)
+#define KC() OPERAND_AT(k, 20, 0xFF0u)
 #define SAVE_PC() (ci->u.l.saved_pc = pc)
 #define SAVE_STATE() (SAVE_PC(), L->top = ci->top)
 #define UPDATE_TRAP() (trap = ci->u.l.trap)
@@ -269,6 +282,8 @@ inline bool needs_close(lua_State* L, StackId base) {
     const Value* a2 = (v2);                                                      \
     if (a1->is_integer() && a2->is_integer()) {                                  \
       ra->set_int(iop(a1->as_int(), a2->as_int()));                              \
+    } else if (a1->is_float() && a2->is_float()) {                               \
+      ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
     } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
     } else {                                                                     \
@@ -281,7 +296,9 @@ inline bool needs_close(lua_State* L, StackId base) {
     StackId ra = RA();                                                           \
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
-    if (a1->is_number() && a2->is_number()) {                                    \
+    if (a1->is_float() && a2->is_float()) {                                      \
+      ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
+    } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
     } else {                                                                     \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
@@ -315,6 +332,36 @@ inline bool needs_close(lua_State* L, StackId base) {
       ra->set_int(op);                                                           \
     } else {                                                                     \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
+    }                                                                            \
+    DISPATCH();                                                                  \
+  } while (0)
+
+// R[B] + sC; `fallback` (which sees rb and imm) calls the metamethod.
+#define ADD_IMM(fallback)                                                         \
+  do {                                                                           \
+    StackId ra = RA();                                                           \
+    const Value* rb = RB();                                                      \
+    int imm = get_sc(i);                                                         \
+    if (rb->is_integer()) {                                                      \
+      ra->set_int(wrap_add(rb->as_int(), imm));                                  \
+    } else if (rb->is_float()) {                                                 \
+      ra->set_float(rb->as_float() + imm);                                       \
+    } else {                                                                     \
+      PROTECT(fallback);                                                         \
+    }                                                                            \
+    DISPATCH();                                                                  \
+  } while (0)
+// R[B] >> sC (a left shift when sC < 0).
+#define SHIFT_RIGHT_IMM(fallback)                                                 \
+  do {                                                                           \
+    StackId ra = RA();                                                           \
+    const Value* rb = RB();                                                      \
+    std::int64_t ib;                                                             \
+    int imm = get_sc(i);                                                         \
+    if (to_int_fast(rb, ib)) {                                                   \
+      ra->set_int(shift_left(ib, -imm));                                         \
+    } else {                                                                     \
+      PROTECT(fallback);                                                         \
     }                                                                            \
     DISPATCH();                                                                  \
   } while (0)
@@ -508,7 +555,8 @@ op_SELF: {
   const Value* key = KC();
   ra[1] = *rb;
   if (rb->is_table()) {
-    const Value* slot = tables::get_str(as_table(*rb), as_string(*key));
+    const Value* slot = key->is_short_string() ? tables::get_short_str(as_table(*rb), as_string(*key))
+                                               : tables::get_str(as_table(*rb), as_string(*key));
     if (!slot->is_nil()) {
       *ra = *slot;
     } else {
@@ -520,20 +568,9 @@ op_SELF: {
   DISPATCH();
 }
 
-op_ADDI: {
-  StackId ra = RA();
-  const Value* rb = RB();
-  int imm = get_sc(i);
-  if (rb->is_integer()) {
-    ra->set_int(wrap_add(rb->as_int(), imm));
-  } else if (rb->is_float()) {
-    ra->set_float(rb->as_float() + imm);
-  } else {
-    Value v = Value::from_int(imm);
-    PROTECT(arith(L, *rb, v, ra, Event::Add));
-  }
-  DISPATCH();
-}
+op_ADDI: ADD_IMM(arith(L, *rb, Value::from_int(imm), ra, Event::Add));
+op_ADDI_SWAP: ADD_IMM(arith(L, Value::from_int(imm), *rb, ra, Event::Add));
+op_SUBI: ADD_IMM(arith(L, *rb, Value::from_int(-imm), ra, Event::Sub));
 op_ADDK: ARITH_INT_FLT(RB(), KC(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
 op_SUBK: ARITH_INT_FLT(RB(), KC(), wrap_sub, [](double a, double b) { return a - b; }, Event::Sub);
 op_MULK: ARITH_INT_FLT(RB(), KC(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
@@ -544,26 +581,21 @@ op_IDIVK: ARITH_DIVMOD(RB(), KC(), div_fast, number::float_floor_div, Event::Idi
 op_BANDK: BITWISE(RB(), KC(), i1 & i2, Event::Band);
 op_BORK: BITWISE(RB(), KC(), i1 | i2, Event::Bor);
 op_BXORK: BITWISE(RB(), KC(), i1 ^ i2, Event::Bxor);
-op_SHRI: {
-  StackId ra = RA();
-  const Value* rb = RB();
-  std::int64_t ib;
-  int imm = get_sc(i);
-  if (to_int_fast(rb, ib)) {
-    ra->set_int(number::shift_left(ib, -imm));
-  } else {
-    Value v = Value::from_int(imm);
-    PROTECT(arith(L, *rb, v, ra, Event::Shr));
-  }
-  DISPATCH();
-}
+// Constant on the left in the source: same operations, the metamethod sees (K[C], R[B]).
+op_ADDK_SWAP: ARITH_INT_FLT(KC(), RB(), wrap_add, [](double a, double b) { return a + b; }, Event::Add);
+op_MULK_SWAP: ARITH_INT_FLT(KC(), RB(), wrap_mul, [](double a, double b) { return a * b; }, Event::Mul);
+op_BANDK_SWAP: BITWISE(KC(), RB(), i1 & i2, Event::Band);
+op_BORK_SWAP: BITWISE(KC(), RB(), i1 | i2, Event::Bor);
+op_BXORK_SWAP: BITWISE(KC(), RB(), i1 ^ i2, Event::Bxor);
+op_SHRI: SHIFT_RIGHT_IMM(arith(L, *rb, Value::from_int(imm), ra, Event::Shr));
+op_SHLI_NEG: SHIFT_RIGHT_IMM(arith(L, *rb, Value::from_int(-imm), ra, Event::Shl));
 op_SHLI: {
   StackId ra = RA();
   const Value* rb = RB();
   std::int64_t ib;
   int imm = get_sc(i);
   if (to_int_fast(rb, ib)) {
-    ra->set_int(number::shift_left(imm, ib));
+    ra->set_int(shift_left(imm, ib));
   } else {
     Value v = Value::from_int(imm);
     PROTECT(arith(L, v, *rb, ra, Event::Shl));
@@ -581,8 +613,8 @@ op_IDIV: ARITH_DIVMOD(RB(), RC(), div_fast, number::float_floor_div, Event::Idiv
 op_BAND: BITWISE(RB(), RC(), i1 & i2, Event::Band);
 op_BOR: BITWISE(RB(), RC(), i1 | i2, Event::Bor);
 op_BXOR: BITWISE(RB(), RC(), i1 ^ i2, Event::Bxor);
-op_SHL: BITWISE(RB(), RC(), number::shift_left(i1, i2), Event::Shl);
-op_SHR: BITWISE(RB(), RC(), number::shift_left(i1, wrap_sub(0, i2)), Event::Shr);
+op_SHL: BITWISE(RB(), RC(), shift_left(i1, i2), Event::Shl);
+op_SHR: BITWISE(RB(), RC(), shift_left(i1, wrap_sub(0, i2)), Event::Shr);
 
 op_UNM: {
   StackId ra = RA();
@@ -700,7 +732,7 @@ op_EQI: {
     } else if (ra->is_float()) {                                                    \
       cond = ra->as_float() fop static_cast<double>(imm);                           \
     } else {                                                                        \
-      PROTECT(cond = order_imm(L, ra, imm, bytecode::Op::opname));                  \
+      PROTECT(cond = order_imm(L, ra, imm, bytecode::get_imm_is_float(i), bytecode::Op::opname));                  \
     }                                                                               \
     COND_JUMP(cond);                                                                \
   } while (0)
@@ -743,6 +775,23 @@ op_CALL: {
       for (; narg < p->num_params; narg++) (L->top++)->set_nil();
       ci = new_ci;
       goto start_func;
+    }
+  }
+  if (ra->is_light_cfunction() || ra->is_c_closure()) {
+    // Inline precall for C functions (without hooks and with the stack room C functions get).
+    lua_CFunction f = ra->is_light_cfunction() ? ra->v.f : as_cclosure(*ra)->f;
+    if (L->hook_mask == 0 && L->stack_last - L->top > min_stack) [[likely]] {
+      CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
+      new_ci->func = ra;
+      new_ci->n_results = static_cast<short>(n_results);
+      new_ci->call_status = cist::c;
+      new_ci->top = L->top + min_stack;
+      L->ci = new_ci;
+      int n = f(L);
+      postcall(L, new_ci, n);
+      UPDATE_TRAP();
+      UPDATE_BASE();
+      DISPATCH();
     }
   }
   CallInfo* new_ci = precall(L, ra, n_results);
@@ -794,8 +843,11 @@ generic_return:
   postcall(L, ci, ret_n);
   UPDATE_TRAP();
   goto ret;
+// RETURN0/RETURN1 only occur in functions that are not vararg and never have open upvalues or
+// to-be-closed variables (compiler shapes, enforced for binary chunks by the undump verifier), so
+// only hooks send them to the generic path.
 op_RETURN0:
-  if (L->hook_mask || cl->p->is_vararg || needs_close(L, base)) [[unlikely]] {
+  if (L->hook_mask) [[unlikely]] {
     ret_ra = RA();
     ret_n = 0;
     goto generic_return;
@@ -808,7 +860,7 @@ op_RETURN0:
   }
   goto ret;
 op_RETURN1:
-  if (L->hook_mask || cl->p->is_vararg || needs_close(L, base)) [[unlikely]] {
+  if (L->hook_mask) [[unlikely]] {
     ret_ra = RA();
     ret_n = 1;
     goto generic_return;
@@ -914,7 +966,9 @@ void finish_op(lua_State* L) {
   switch (bytecode::get_op(inst)) {
     case Op::ADDI: case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::MODK: case Op::POWK:
     case Op::DIVK: case Op::IDIVK: case Op::BANDK: case Op::BORK: case Op::BXORK: case Op::SHRI:
-    case Op::SHLI: case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW:
+    case Op::SHLI: case Op::ADDI_SWAP: case Op::ADDK_SWAP: case Op::MULK_SWAP: case Op::BANDK_SWAP:
+    case Op::BORK_SWAP: case Op::BXORK_SWAP: case Op::SUBI: case Op::SHLI_NEG:
+    case Op::ADD: case Op::SUB: case Op::MUL: case Op::MOD: case Op::POW:
     case Op::DIV: case Op::IDIV: case Op::BAND: case Op::BOR: case Op::BXOR: case Op::SHL:
     case Op::SHR: case Op::UNM: case Op::BNOT: case Op::LEN: case Op::GETTABUP:
     case Op::GETTABLE: case Op::GETI: case Op::GETFIELD: case Op::SELF:

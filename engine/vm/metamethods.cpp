@@ -16,6 +16,14 @@ namespace luna::vm {
 
 namespace {
 
+// Raw lookup for get_table/set_table and __index chains: integer keys (lua_geti/lua_seti,
+// table.*) take the inline array path of get_int, short strings the inline hash walk.
+inline const Value* raw_lookup(Table* t, const Value& key) {
+  if (key.is_integer()) return tables::get_int(t, key.as_int());
+  if (key.is_short_string()) return tables::get_short_str(t, as_string(key));
+  return tables::get(t, key);
+}
+
 constexpr int max_tag_loop = 2000;  // __index/__newindex chain limit (MAXTAGLOOP)
 
 inline bool is_lua_code(const CallInfo* ci) {
@@ -439,7 +447,7 @@ void finish_get(lua_State* L, const Value& t, const Value& key, StackId res, con
     }
     obj = tm;
     if (obj->is_table()) {
-      slot = tables::get(as_table(*obj), key);
+      slot = raw_lookup(as_table(*obj), key);
       if (!slot->is_nil()) {
         *res = *slot;
         return;
@@ -473,7 +481,7 @@ void finish_set(lua_State* L, const Value& t, const Value& key, const Value& val
     }
     obj = tm;
     if (obj->is_table()) {
-      slot = tables::get(as_table(*obj), key);
+      slot = raw_lookup(as_table(*obj), key);
       if (!slot->is_nil()) {
         set_slot(slot, val);
         gc::barrier_back(L, obj->as_gc(), val);
@@ -488,7 +496,7 @@ void finish_set(lua_State* L, const Value& t, const Value& key, const Value& val
 
 void get_table(lua_State* L, const Value& t, const Value& key, StackId res) {
   if (t.is_table()) {
-    const Value* slot = tables::get(as_table(t), key);
+    const Value* slot = raw_lookup(as_table(t), key);
     if (!slot->is_nil()) {
       *res = *slot;
       return;
@@ -501,7 +509,7 @@ void get_table(lua_State* L, const Value& t, const Value& key, StackId res) {
 
 void set_table(lua_State* L, const Value& t, const Value& key, const Value& val) {
   if (t.is_table()) {
-    const Value* slot = tables::get(as_table(t), key);
+    const Value* slot = raw_lookup(as_table(t), key);
     if (!slot->is_nil()) {
       set_slot(slot, val);
       gc::barrier_back(L, t.as_gc(), val);

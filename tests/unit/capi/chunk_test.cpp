@@ -210,6 +210,18 @@ TEST(Chunk, VerifierRejectsOutOfRangeOperands) {
       [](Blueprint& b) { b.children[0]->code[0] = bytecode::encode_abc(Op::ADDK, 1, 0, 1); },  // K not a number
       [](Blueprint& b) { b.children[0]->code[0] = bytecode::encode_abc(Op::BANDK, 1, 0, 0); }, // K not integer
       [](Blueprint& b) { b.locals[0].end_pc = 50; },
+      // RETURN0/RETURN1 skip closing, so not in a vararg function, nor near tbc/captured locals
+      [](Blueprint& b) { b.children[0]->code[2] = bytecode::encode_abc(Op::RETURN1, 1, 0, 0); },
+      [](Blueprint& b) {
+        b.is_vararg = false;
+        b.code.back() = bytecode::encode_abc(Op::RETURN0, 0, 0, 0);
+        b.children[0]->upvalues.push_back({"t", true, 0, bytecode::UpvalueKind::regular});
+      },
+      [](Blueprint& b) {
+        b.is_vararg = false;
+        b.code.back() = bytecode::encode_abc(Op::RETURN0, 0, 0, 0);
+        b.code[6] = bytecode::encode_abc(Op::TBC, 2, 0, 0);
+      },
       [](Blueprint& b) { b.code.clear(); b.line_info.clear(); },
   };
   int index = 0;

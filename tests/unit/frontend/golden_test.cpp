@@ -2,8 +2,8 @@
 // disassembled (addresses hidden), compared with the expected listing kept here. The listings
 // were reviewed against `luac5.4 -l` output; they differ from it only where Luna's instruction set
 // differs (no MMBIN*/VARARGPREP, K-operand store opcodes, EXTRAARG after NEWTABLE/SETLIST,
-// constants only as right operands, no float immediates in order comparisons, EQ with a nil
-// register instead of EQK nil, 16-bit sBx).
+// EQ with a nil register instead of EQK nil, 16-bit sBx). Internal opcodes (the *_SWAP forms,
+// SUBI, SHLI_NEG) print as the 5.4 opcode they stand for.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -168,37 +168,35 @@ main <(string):0,0> (10 instructions at 0x0)
      "local a\nreturn a + 1, a + 1000, a - 1, a * 2, a / 2, a % 3, a // 4, a ^ 2, a + 1.5",
      R"GOLD(
 main <(string):0,0> (12 instructions at 0x0)
-0+ params, 10 slots, 1 upvalue, 1 local, 6 constants, 0 functions
+0+ params, 10 slots, 1 upvalue, 1 local, 5 constants, 0 functions
 	1	[1]	LOADNIL  	0 0	; 1 out
 	2	[2]	ADDI     	1 0 1
 	3	[2]	ADDK     	2 0 0	; 1000
-	4	[2]	SUBK     	3 0 1	; 1
-	5	[2]	MULK     	4 0 2	; 2
-	6	[2]	DIVK     	5 0 2	; 2
-	7	[2]	MODK     	6 0 3	; 3
-	8	[2]	IDIVK    	7 0 4	; 4
-	9	[2]	POWK     	8 0 2	; 2
-	10	[2]	ADDK     	9 0 5	; 1.5
+	4	[2]	ADDI     	3 0 -1
+	5	[2]	MULK     	4 0 1	; 2
+	6	[2]	DIVK     	5 0 1	; 2
+	7	[2]	MODK     	6 0 2	; 3
+	8	[2]	IDIVK    	7 0 3	; 4
+	9	[2]	POWK     	8 0 1	; 2
+	10	[2]	ADDK     	9 0 4	; 1.5
 	11	[2]	RETURN   	1 10 0	; 9 out
 	12	[2]	RETURN   	1 1 0	; 0 out
 )GOLD"},
     {"constant_left_operand", false, "local a\nreturn 1 + a, 2 * a, 1.5 - a",
      R"GOLD(
-main <(string):0,0> (9 instructions at 0x0)
-0+ params, 4 slots, 1 upvalue, 1 local, 1 constant, 0 functions
+main <(string):0,0> (7 instructions at 0x0)
+0+ params, 4 slots, 1 upvalue, 1 local, 2 constants, 0 functions
 	1	[1]	LOADNIL  	0 0	; 1 out
-	2	[2]	LOADI    	1 1
-	3	[2]	ADD      	1 1 0
-	4	[2]	LOADI    	2 2
-	5	[2]	MUL      	2 2 0
-	6	[2]	LOADK    	3 0	; 1.5
-	7	[2]	SUB      	3 3 0
-	8	[2]	RETURN   	1 4 0	; 3 out
-	9	[2]	RETURN   	1 1 0	; 0 out
+	2	[2]	ADDI     	1 0 1
+	3	[2]	MULK     	2 0 0	; 2
+	4	[2]	LOADK    	3 1	; 1.5
+	5	[2]	SUB      	3 3 0
+	6	[2]	RETURN   	1 4 0	; 3 out
+	7	[2]	RETURN   	1 1 0	; 0 out
 )GOLD"},
     {"bitwise", false, "local a, b\nreturn a & b, a | 1, a ~ 2, a << b, a >> b, a >> 3, 3 << a, a << 3, ~a",
      R"GOLD(
-main <(string):0,0> (13 instructions at 0x0)
+main <(string):0,0> (12 instructions at 0x0)
 0+ params, 11 slots, 1 upvalue, 2 locals, 2 constants, 0 functions
 	1	[1]	LOADNIL  	0 1	; 2 out
 	2	[2]	BAND     	2 0 1
@@ -208,11 +206,10 @@ main <(string):0,0> (13 instructions at 0x0)
 	6	[2]	SHR      	6 0 1
 	7	[2]	SHRI     	7 0 3
 	8	[2]	SHLI     	8 0 3
-	9	[2]	LOADI    	9 3
-	10	[2]	SHL      	9 0 9
-	11	[2]	BNOT     	10 0
-	12	[2]	RETURN   	2 10 0	; 9 out
-	13	[2]	RETURN   	2 1 0	; 0 out
+	9	[2]	SHRI     	9 0 -3
+	10	[2]	BNOT     	10 0
+	11	[2]	RETURN   	2 10 0	; 9 out
+	12	[2]	RETURN   	2 1 0	; 0 out
 )GOLD"},
     {"unary", false, "local a\nreturn -a, not a, #a, ~a",
      R"GOLD(
@@ -243,8 +240,8 @@ main <(string):0,0> (10 instructions at 0x0)
 )GOLD"},
     {"no_unsafe_folding", false, "return 1 // 0, 1 % 0, 0 / 0, -0.0, 1 & 1.5, '10' + 1, 2 - 2.0",
      R"GOLD(
-main <(string):0,0> (17 instructions at 0x0)
-0+ params, 7 slots, 1 upvalue, 0 locals, 4 constants, 0 functions
+main <(string):0,0> (16 instructions at 0x0)
+0+ params, 7 slots, 1 upvalue, 0 locals, 5 constants, 0 functions
 	1	[1]	LOADI    	0 1
 	2	[1]	IDIVK    	0 0 0	; 0
 	3	[1]	LOADI    	1 1
@@ -253,15 +250,14 @@ main <(string):0,0> (17 instructions at 0x0)
 	6	[1]	DIVK     	2 2 0	; 0
 	7	[1]	LOADF    	3 0
 	8	[1]	UNM      	3 3
-	9	[1]	LOADK    	4 1	; 1.5
-	10	[1]	LOADI    	5 1
-	11	[1]	BAND     	4 5 4
-	12	[1]	LOADK    	5 2	; "10"
-	13	[1]	ADDI     	5 5 1
-	14	[1]	LOADI    	6 2
-	15	[1]	SUBK     	6 6 3	; 2.0
-	16	[1]	RETURN   	0 8 0	; 7 out
-	17	[1]	RETURN   	0 1 0	; 0 out
+	9	[1]	LOADK    	4 2	; 1.5
+	10	[1]	BANDK    	4 4 1	; 1
+	11	[1]	LOADK    	5 3	; "10"
+	12	[1]	ADDI     	5 5 1
+	13	[1]	LOADI    	6 2
+	14	[1]	SUBK     	6 6 4	; 2.0
+	15	[1]	RETURN   	0 8 0	; 7 out
+	16	[1]	RETURN   	0 1 0	; 0 out
 )GOLD"},
     {"concat", false, "local a, b\nreturn a .. b .. 'c' .. 1",
      R"GOLD(
@@ -707,11 +703,11 @@ main <(string):0,0> (2 instructions at 0x0)
 	2	[1]	RETURN   	1 1 0	; 0 out
 
 function <(string):1,1> (9 instructions at 0x0)
-1 param, 3 slots, 1 upvalue, 1 local, 1 constant, 0 functions
+1 param, 3 slots, 1 upvalue, 1 local, 0 constants, 0 functions
 	1	[1]	GTI      	0 0 0
 	2	[1]	JMP      	4	; to 7
 	3	[1]	GETUPVAL 	1 0	; f
-	4	[1]	SUBK     	2 0 0	; 1
+	4	[1]	ADDI     	2 0 -1
 	5	[1]	TAILCALL 	1 2 0	; 1 in
 	6	[1]	RETURN   	1 0 0	; all out
 	7	[1]	LOADI    	1 0
@@ -959,19 +955,18 @@ upvalues (1) for 0x0:
 	0	_ENV	1	0
 
 function <(string):1,4> (10 instructions at 0x0)
-1 param, 3 slots, 1 upvalue, 1 local, 1 constant, 0 functions
+1 param, 3 slots, 1 upvalue, 1 local, 0 constants, 0 functions
 	1	[2]	LEI      	0 1 0
 	2	[2]	JMP      	2	; to 5
 	3	[2]	LOADI    	1 1
 	4	[2]	RETURN1  	1
 	5	[3]	GETUPVAL 	1 0	; fact
-	6	[3]	SUBK     	2 0 0	; 1
+	6	[3]	ADDI     	2 0 -1
 	7	[3]	CALL     	1 2 2	; 1 in 1 out
 	8	[3]	MUL      	1 0 1
 	9	[3]	RETURN1  	1
 	10	[4]	RETURN0  	
-constants (1) for 0x0:
-	0	I	1
+constants (0) for 0x0:
 locals (1) for 0x0:
 	0	n	1	11
 upvalues (1) for 0x0:

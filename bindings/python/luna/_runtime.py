@@ -150,6 +150,8 @@ class Runtime(_luna._Runtime):
         memo: dict = {}
         t = self._new_table()
         for source in sources:
+            if recursive:
+                memo[id(source)] = (t, source)  # a source that contains itself maps to t
             self._fill(t, source, recursive, memo)
         return t
 
@@ -179,8 +181,10 @@ class Runtime(_luna._Runtime):
 
     # ---- modules, async --------------------------------------------------------------------------
     def require(self, name: str) -> Any:
-        """Lua's require(name) (needs the package library)."""
-        return self.globals()["require"](name)
+        """Lua's require(name) (needs the package library); returns the module (Lua 5.4's second
+        result, the loader data, is dropped)."""
+        result = self.globals()["require"](name)
+        return result[0] if isinstance(result, tuple) else result
 
     async def call_async(self, function: Any, *args: Any) -> Any:
         """Runs a Lua function as a coroutine on the running event loop: each ``python.await(x)``

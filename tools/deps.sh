@@ -3,7 +3,7 @@
 # Usage: tools/deps.sh [build|test]   ("test" adds the oracles: Debian's lua5.4, its headers, and C modules the ABI tests load)
 set -eu
 need="g++ cmake ninja-build pkg-config libreadline-dev"
-[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem"
+[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem pybind11-dev python3-pytest python3-venv python3-dev"
 missing=""
 for p in $need; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

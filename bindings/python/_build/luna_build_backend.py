@@ -52,15 +52,22 @@ def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
 
 
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
-    extension = _build_extension()
+    persistent = os.environ.get("LUNA_PYTHON_BUILD_DIR")
+    build = persistent or tempfile.mkdtemp(prefix="luna-python-build-")
+    try:
+        extension = _build_extension(build)
+        with open(extension, "rb") as f:
+            extension_name, extension_data = os.path.basename(extension), f.read()
+    finally:
+        if not persistent:
+            shutil.rmtree(build, ignore_errors=True)
     tag = _wheel_tag()
     wheel_name = f"{NAME}-{VERSION}-{tag}.whl"
     files = {}
     for name in PACKAGE_FILES:
         with open(os.path.join(HERE, "luna", name), "rb") as f:
             files[f"luna/{name}"] = f.read()
-    with open(extension, "rb") as f:
-        files["luna/" + os.path.basename(extension)] = f.read()
+    files["luna/" + extension_name] = extension_data
     info = _dist_info()
     for name, data in _metadata_files(tag).items():
         files[f"{info}/{name}"] = data
@@ -127,10 +134,9 @@ def _run(command):
     subprocess.run(command, check=True, stdout=sys.stderr)
 
 
-def _build_extension():
+def _build_extension(build):
     if shutil.which("cmake") is None:
         raise RuntimeError("building luna needs cmake (Debian: apt-get install cmake g++ pybind11-dev)")
-    build = os.environ.get("LUNA_PYTHON_BUILD_DIR") or tempfile.mkdtemp(prefix="luna-python-build-")
     os.makedirs(build, exist_ok=True)
     configure = ["cmake", "-S", HERE, "-B", build, "-DCMAKE_BUILD_TYPE=Release",
                  f"-DPython_EXECUTABLE={sys.executable}", f"-DLUNA_SOURCE_DIR={_luna_source_dir()}"]

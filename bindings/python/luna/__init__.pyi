@@ -52,8 +52,9 @@ class Runtime(_Runtime):
                  instruction_limit: Optional[int] = ..., timeout: Optional[float] = ..., strings: str = ...,
                  python_access: Optional[bool] = ...,
                  attribute_filter: Optional[Callable[[Any, Any, bool], bool]] = ...,
-                 binary_chunks: bool = ..., limits: bool = ..., unpack_returned_tuples: bool = ...,
+                 binary_chunks: bool = ..., limits: Optional[bool] = ..., unpack_returned_tuples: bool = ...,
                  python_module: bool = ...) -> None: ...
+    limits: bool
     memory_limit: Optional[int]
     instruction_limit: Optional[int]
     timeout: Optional[float]

@@ -59,8 +59,10 @@ class Runtime(_luna._Runtime):
     attribute_filter: f(obj, key, is_setting) -> bool deciding each attribute/item access
         (implies python_access=True). Default filter: public attributes only; items allowed.
     binary_chunks: allow precompiled chunks (compile(..., mode="b"), Lua's load).
-    limits: False gives a faster VM without instruction_limit/timeout (cancel() then only stops
-        the next call).
+    limits: True installs the engine's limit hook, so instruction_limit/timeout can be set at any
+        time and cancel() stops a running call; False gives a faster VM (no hook; cancel() then
+        only stops the next call). Default (None): True, except for a "full" runtime created
+        without instruction_limit/timeout, which gets the fast VM.
     unpack_returned_tuples: a tuple returned by a Python callback is several Lua results.
     python_module: install the Lua global ``python`` (await, iter, none).
     """
@@ -69,13 +71,16 @@ class Runtime(_luna._Runtime):
                  instruction_limit: Optional[int] = None, timeout: Optional[float] = None,
                  strings: str = "auto", python_access: Optional[bool] = None,
                  attribute_filter: Optional[Callable[[Any, Any, bool], bool]] = None,
-                 binary_chunks: bool = False, limits: bool = True, unpack_returned_tuples: bool = True,
+                 binary_chunks: bool = False, limits: Optional[bool] = None, unpack_returned_tuples: bool = True,
                  python_module: bool = True) -> None:
         mask = _library_mask(libraries)
         if binary_chunks:
             mask |= _luna.LIBRARY_BITS["binary_chunks"]
         if python_access is None:
             python_access = attribute_filter is not None or libraries == "full"
+        if limits is None:
+            limits = libraries != "full" or bool(instruction_limit or timeout)
+        self.limits = bool(limits)
         if not limits and (instruction_limit or timeout):
             raise ValueError("instruction_limit and timeout need limits=True")
         if memory_limit is not None and memory_limit < 0:

@@ -20,7 +20,7 @@ def test_memory_limit_raises_lua_memory_error_and_runtime_survives():
 
 
 def test_memory_limit_can_change():
-    with luna.Runtime() as lua:
+    with luna.Runtime(limits=False) as lua:  # the memory limit works without the hook too
         lua.memory_limit = lua.memory_used + (1 << 20)
         with pytest.raises(luna.LuaMemoryError):
             lua.execute("local s = ('x'):rep(4 << 20)")
@@ -45,12 +45,26 @@ def test_timeout():
 
 
 def test_cancel_from_another_thread():
-    with luna.Runtime() as lua:
+    with luna.Runtime(limits=True) as lua:
         timer = threading.Timer(0.05, lua.cancel)
         timer.start()
         with pytest.raises(luna.LuaCancelledError):
             lua.execute("while true do end")
         timer.join()
+        assert lua.eval("2") == 2
+
+
+def test_default_limits():
+    assert luna.Runtime().limits is False  # full runtime without limits asked: fast VM
+    assert luna.Runtime(timeout=1).limits is True
+    assert luna.Runtime(libraries="sandbox").limits is True
+
+
+def test_cancel_without_limit_hook_stops_the_next_call():
+    with luna.Runtime(limits=False) as lua:
+        lua.cancel()
+        with pytest.raises(luna.LuaCancelledError):
+            lua.eval("1")
         assert lua.eval("2") == 2
 
 

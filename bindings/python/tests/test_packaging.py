@@ -22,3 +22,27 @@ def test_extension_exports_the_lua_api():
 def test_version_information():
     assert luna.__version__ == "0.1.0"
     assert _luna.ABI_VERSION >> 16 == 1
+
+
+def test_another_lua_in_the_process_does_not_interpose(tmp_path):
+    """Debian's liblua5.4 loaded RTLD_GLOBAL before luna: luna's own lua_* calls must still bind to
+    luna's engine (the module is linked -Bsymbolic). (C modules would then bind to whichever Lua
+    API came first in the global scope: a documented limitation, as with lupa.)"""
+    import os
+    import subprocess
+    import sys
+
+    liblua = "/usr/lib/x86_64-linux-gnu/liblua5.4.so.0"
+    if not os.path.exists(liblua):
+        import pytest
+        pytest.skip("Debian's liblua5.4 is not installed")
+    script = (
+        "import ctypes, sys\n"
+        f"ctypes.CDLL({liblua!r}, mode=ctypes.RTLD_GLOBAL)\n"
+        "import luna\n"
+        "rt = luna.Runtime()\n"
+        "assert rt.eval('_VERSION') == 'Lua 5.4'\n"
+        "assert rt.execute('return require(\"cjson\").encode({1})') == '[1]'\n"
+        "print('ok')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

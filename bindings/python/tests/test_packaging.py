@@ -42,7 +42,8 @@ def test_another_lua_in_the_process_does_not_interpose(tmp_path):
         "import luna\n"
         "rt = luna.Runtime()\n"
         "assert rt.eval('_VERSION') == 'Lua 5.4'\n"
-        "assert rt.execute('return require(\"cjson\").encode({1})') == '[1]'\n"
+        "rt.globals()['f'] = lambda x: x * 2\n"
+        "assert rt.eval('f(21)') == 42 and rt.eval('(\\'a\\'):rep(3)') == 'aaa'\n"
         "print('ok')\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

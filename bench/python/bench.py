@@ -1,11 +1,12 @@
 """Micro-benchmarks of the Python binding; prints nanoseconds per operation (best of 5 runs).
 
     python3 bench/python/bench.py            # uses the installed `luna`
-    PYTHONPATH=<dir with luna/> python3 bench/python/bench.py
+    PYTHONPATH=<dir holding luna/> python3 bench/python/bench.py
 
-Reference (docs/python.md): lupa 1.14 (LuaJIT) on this class of machine took ~173 ns per
-Python->Lua call with no arguments, ~239 ns with 2 ints in / 1 out, ~208 ns per Lua->Python
-callback, 81 / 102 ns for a table set / get.
+Columns: luna with the fast VM (limits=False, the default of a "full" Runtime), luna with the
+limit hook (limits=True, the default of sandboxed runtimes), and lupa when it is importable
+(Debian: python3-lupa), measured in the same process so a busy machine affects all alike.
+Loop overhead (an empty Python loop, an empty Lua loop) is subtracted.
 """
 
 import sys
@@ -25,13 +26,41 @@ def best_ns(fn, n):
     return best / n
 
 
-def main() -> None:
-    lua = luna.Runtime()
+def python_loop(n):
+    for _ in range(n):
+        pass
+
+
+class Engine:
+    """The operations, for luna or lupa."""
+
+    def __init__(self, name, lua, set_global, make_table, table_from, to_list):
+        self.name, self.lua = name, lua
+        self.set_global, self.make_table, self.table_from, self.to_list = set_global, make_table, table_from, to_list
+
+
+def luna_engine(limits):
+    rt = luna.Runtime(limits=limits)
+    return Engine(f"luna limits={limits}", rt, lambda k, v: rt.globals().__setitem__(k, v), rt.table,
+                  rt.table_from, lambda t: t.to_list())
+
+
+def lupa_engine():
+    try:
+        import lupa
+    except ImportError:
+        return None
+    rt = lupa.LuaRuntime()
+    to_list = rt.eval("function(t) local r = {} for i = 1, #t do r[i] = t[i] end return r end")
+    return Engine(f"lupa {lupa.__version__}", rt, lambda k, v: setattr(rt.globals(), k, v), rt.table,
+                  rt.table_from, lambda t: list(t.values()))
+
+
+def measure(engine):
+    lua, out = engine.lua, {}
+    base = best_ns(python_loop, 200_000)
     empty = lua.eval("function() end")
     add = lua.eval("function(a, b) return a + b end")
-    t = lua.table()
-    t["k"] = 1
-    results = []
 
     def call_empty(n):
         f = empty
@@ -43,22 +72,19 @@ def main() -> None:
         for i in range(n):
             f(i, 2)
 
-    def loop_only(n):
-        for _ in range(n):
-            pass
+    out["Python->Lua call, no args"] = best_ns(call_empty, 200_000) - base
+    out["Python->Lua call, 2 ints in, 1 out"] = best_ns(call_add, 200_000) - base
 
-    base = best_ns(loop_only, 200_000)
-    results.append(("Python->Lua call, no args", best_ns(call_empty, 200_000) - base))
-    results.append(("Python->Lua call, 2 ints in, 1 out", best_ns(call_add, 200_000) - base))
-
-    lua.globals()["cb"] = lambda: None
-    lua.globals()["cb2"] = lambda a, b: a
+    engine.set_global("cb", lambda: None)
+    engine.set_global("cb2", lambda a, b: a)
     with_cb = lua.eval("function(n) for i = 1, n do cb() end end")
     with_cb2 = lua.eval("function(n) for i = 1, n do cb2(i, i) end end")
-    without = lua.eval("function(n) for i = 1, n do end end")
-    loop_ns = best_ns(without, 1_000_000)
-    results.append(("Lua->Python callback, no args", best_ns(with_cb, 200_000) - loop_ns))
-    results.append(("Lua->Python callback, 2 ints in, 1 out", best_ns(with_cb2, 200_000) - loop_ns))
+    lua_loop = best_ns(lua.eval("function(n) for i = 1, n do end end"), 1_000_000)
+    out["Lua->Python callback, no args"] = best_ns(with_cb, 200_000) - lua_loop
+    out["Lua->Python callback, 2 ints in, 1 out"] = best_ns(with_cb2, 200_000) - lua_loop
+
+    t = engine.make_table()
+    t["k"] = 1
 
     def table_set(n):
         for i in range(n):
@@ -68,20 +94,28 @@ def main() -> None:
         for _ in range(n):
             t["k"]
 
-    results.append(("table set t['k'] = i", best_ns(table_set, 200_000) - base))
-    results.append(("table get t['k']", best_ns(table_get, 200_000) - base))
-
+    out["table set t['k'] = i"] = best_ns(table_set, 200_000) - base
+    out["table get t['k']"] = best_ns(table_get, 200_000) - base
     data = list(range(10_000))
-    results.append(("table_from(list of 10k ints), per table", best_ns(lambda n: [lua.table_from(data) for _ in range(n)], 20)))
-    big = lua.table_from(data)
-    results.append(("table.to_list() of 10k ints, per list", best_ns(lambda n: [big.to_list() for _ in range(n)], 20)))
-    results.append(("eval('1+1') (compiles each time)", best_ns(lambda n: [lua.eval("1+1") for _ in range(n)], 20_000)))
+    out["table_from(10k-int list), per element"] = best_ns(lambda n: [engine.table_from(data) for _ in range(n)], 20) / 1e4
+    big = engine.table_from(data)
+    out["10k-int table -> list, per element"] = best_ns(lambda n: [engine.to_list(big) for _ in range(n)], 20) / 1e4
+    out["eval('1+1') (compiles each time)"] = best_ns(lambda n: [lua.eval("1+1") for _ in range(n)], 20_000)
+    return out
 
-    width = max(len(name) for name, _ in results)
-    print(f"luna Python binding benchmarks (Python {sys.version.split()[0]}, best of {REPEAT})")
-    for name, ns in results:
-        print(f"  {name:<{width}}  {ns:10.0f} ns/op")
-    lua.close()
+
+def main() -> None:
+    engines = [luna_engine(False), luna_engine(True)]
+    other = lupa_engine()
+    if other is not None:
+        engines.append(other)
+    columns = [(engine.name, measure(engine)) for engine in engines]
+    rows = list(columns[0][1])
+    width = max(len(r) for r in rows)
+    print(f"Python binding benchmarks, ns/op (Python {sys.version.split()[0]}, best of {REPEAT})")
+    print(f"  {'operation':<{width}}" + "".join(f"  {name:>18}" for name, _ in columns))
+    for row in rows:
+        print(f"  {row:<{width}}" + "".join(f"  {values[row]:18.0f}" for _, values in columns))
 
 
 if __name__ == "__main__":

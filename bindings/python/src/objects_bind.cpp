@@ -183,6 +183,52 @@ PyObject* function_tp_call(PyObject* self, PyObject* args, PyObject* kwargs) {
   return nullptr;
 }
 
+// t[key] and t[key] = value / del t[key] as mapping slots set directly on the Table type (the
+// pybind11 definitions of __getitem__ & co. stay for explicit calls; the slots skip the dispatcher).
+template <class Body>
+auto guarded(Body body, decltype(body()) failure) {
+  try {
+    return body();
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (py::builtin_exception& e) {
+    e.set_error();
+  } catch (std::exception& e) {
+    PyErr_SetString(PyExc_RuntimeError, e.what());
+  }
+  return failure;
+}
+
+PyObject* table_subscript(PyObject* self, PyObject* key) {
+  return guarded([&]() -> PyObject* {
+    bool found = false;
+    py::object v = table_get(*cpp_pointer<Table>(self), key, &found);
+    if (!found) {
+      PyErr_SetObject(PyExc_KeyError, key);
+      return nullptr;
+    }
+    return v.release().ptr();
+  }, nullptr);
+}
+
+int table_ass_subscript(PyObject* self, PyObject* key, PyObject* value) {
+  return guarded([&]() -> int {
+    Table& t = *cpp_pointer<Table>(self);
+    if (value == nullptr) {
+      bool found = false;
+      table_get(t, key, &found);
+      if (!found) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+      }
+      table_set(t, key, Py_None);
+    } else {
+      table_set(t, key, value);
+    }
+    return 0;
+  }, -1);
+}
+
 }  // namespace
 
 void bind_objects(py::module_& m) {
@@ -276,6 +322,10 @@ void bind_objects(py::module_& m) {
       .def("_fill_sequence", &fill_sequence, py::arg("items"), py::arg("start") = 1)
       .def("_fill_mapping", &fill_mapping)
       .def("_to_list", &to_list);
+
+  auto* table_type = reinterpret_cast<PyTypeObject*>(m.attr("Table").ptr());
+  table_type->tp_as_mapping->mp_subscript = table_subscript;
+  table_type->tp_as_mapping->mp_ass_subscript = table_ass_subscript;
 
   py::class_<TableIterator>(m, "_TableIterator")
       .def("__iter__", [](py::object self) { return self; })

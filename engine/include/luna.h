@@ -293,6 +293,15 @@ LUA_API luna_status luna_tostring(luna_state* S, const luna_value* v, luna_value
 /* Raw equality (no __eq): 1 if equal, 0 if not. */
 LUA_API int luna_rawequal(luna_state* S, const luna_value* a, const luna_value* b);
 
+/* Bulk raw access to array slots (tables only, else LUNA_ERROR_TYPE), one entry into the state for
+   the whole run: luna_rawset_array sets t[first + i] = values[i] for i in [0, n) (nil values clear
+   slots); luna_rawget_array writes t[first + i] into out[i] (owned; release each with
+   luna_value_release; all are nil on failure). LUNA_ERROR_MEMORY if the table cannot grow. */
+LUA_API luna_status luna_rawset_array(luna_state* S, const luna_value* t, int64_t first,
+                                      const luna_value* values, size_t n);
+LUA_API luna_status luna_rawget_array(luna_state* S, const luna_value* t, int64_t first, size_t n,
+                                      luna_value* out);
+
 /* Full userdata with `size` bytes of block owned by Lua (*block, valid while the value lives). */
 LUA_API luna_status luna_new_userdata(luna_state* S, size_t size, luna_value* out, void** block);
 /* The block of a full userdata, or NULL if v is not one. */

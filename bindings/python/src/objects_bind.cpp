@@ -115,18 +115,28 @@ std::size_t table_count(Table& t) {
   return n;
 }
 
-// Fills t[start], t[start+1], ... from an iterable (raw sets, one lock).
+// Fills t[start], t[start+1], ... from an iterable: converted in chunks, each chunk stored with
+// one luna_rawset_array call.
 void fill_sequence(Table& t, py::iterable items, std::int64_t start) {
   Core& core = *t.core;
   Core::Lock lock(core);
-  std::int64_t i = start;
-  for (py::handle item : items) {
+  constexpr std::size_t chunk = 256;
+  luna_value values[chunk];
+  std::int64_t next = start;
+  py::iterator it = py::iter(items);
+  for (;;) {
     Temporaries temps;
-    luna_value v{};
-    if (!to_lua(core, item.ptr(), &v, temps)) throw py::error_already_set();
-    luna_value k = luna_integer(i++);
-    luna_status st = luna_rawset(core.state(), &t.value, &k, &v);
+    std::size_t n = 0;
+    for (; n < chunk && it != py::iterator::sentinel(); ++it, ++n) {
+      PyObject* item = (*it).ptr();
+      Py_INCREF(item);  // a str's UTF-8 buffer must outlive the iterator's current item
+      temps.keep_object(item);
+      if (!to_lua(core, item, &values[n], temps)) throw py::error_already_set();
+    }
+    if (n == 0) break;
+    luna_status st = luna_rawset_array(core.state(), &t.value, next, values, n);
     if (st != LUNA_OK) raise_error(core, st, nullptr, "table fill");
+    next += static_cast<std::int64_t>(n);
   }
 }
 
@@ -153,10 +163,24 @@ py::list to_list(Table& t) {
   std::uint64_t n = 0;
   if (luna_rawlen(core.state(), &t.value, &n) != LUNA_OK) throw py::type_error("not a table");
   py::list result(static_cast<std::size_t>(n));
-  for (std::uint64_t i = 1; i <= n; ++i) {
-    luna_value k = luna_integer(static_cast<std::int64_t>(i)), v{};
-    if (luna_rawget(core.state(), &t.value, &k, &v) != LUNA_OK) throw py::type_error("not a table");
-    PyList_SET_ITEM(result.ptr(), static_cast<Py_ssize_t>(i - 1), steal(from_lua_owned(core, &v)).release().ptr());
+  constexpr std::uint64_t chunk = 256;
+  luna_value values[chunk];
+  for (std::uint64_t done = 0; done < n;) {
+    std::uint64_t count = n - done < chunk ? n - done : chunk;
+    luna_status st = luna_rawget_array(core.state(), &t.value, static_cast<std::int64_t>(done + 1), count, values);
+    if (st != LUNA_OK) raise_error(core, st, nullptr, "table read");
+    std::uint64_t i = 0;
+    for (; i < count; ++i) {
+      PyObject* item = from_lua_owned(core, &values[i]);
+      luna_value_release(&values[i]);
+      if (item == nullptr) break;
+      PyList_SET_ITEM(result.ptr(), static_cast<Py_ssize_t>(done + i), item);
+    }
+    if (i < count) {
+      for (; i < count; ++i) luna_value_release(&values[i]);
+      throw py::error_already_set();
+    }
+    done += count;
   }
   return result;
 }

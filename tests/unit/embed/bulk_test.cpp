@@ -79,7 +79,7 @@ TEST_F(EmbedBulk, Misuse) {
 }
 
 TEST_F(EmbedBulk, MemoryLimitFailsCleanly) {
-  open(LUNA_LIBS_BASE, 256 * 1024);
+  open(LUNA_LIB_BASE, 256 * 1024);
   Owned t;
   ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
   std::string big(1024, 'x');

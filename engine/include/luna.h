@@ -228,6 +228,14 @@ LUA_API luna_status luna_load(luna_state* S, const char* chunk, size_t length, c
    result (owned; release with luna_values_release). results may be NULL to drop them. */
 LUA_API luna_status luna_call(luna_state* S, const luna_value* function, const luna_value* args,
                               size_t nargs, luna_values* results, luna_error** error);
+/* luna_call for hot paths, same semantics and statuses: the results go into the caller's array
+   results[0..capacity) (owned, release each with luna_value_release) and *count receives their
+   number; when there are more than capacity, results is left untouched and all of them are in
+   *overflow instead (owned; release with luna_values_release). count and overflow must not be NULL.
+   Faster than luna_call for outermost calls whose arguments contain no strings. */
+LUA_API luna_status luna_call_into(luna_state* S, const luna_value* function, const luna_value* args,
+                                   size_t nargs, luna_value* results, size_t capacity, size_t* count,
+                                   luna_values* overflow, luna_error** error);
 /* luna_load (text only) + luna_call. */
 LUA_API luna_status luna_execute(luna_state* S, const char* chunk, size_t length, const char* name,
                                  const luna_value* args, size_t nargs, luna_values* results,

@@ -1,4 +1,5 @@
-// Calls from Python into Lua: functions and coroutine resumes. The GIL is released while Lua runs.
+// Calls from Python into Lua: functions (through luna_call_into, results in a stack array) and
+// coroutine resumes. The GIL is released while Lua runs.
 #include <vector>
 
 #include "core.h"
@@ -23,6 +24,28 @@ class Arguments {
   std::vector<luna_value> heap_;
 };
 
+// None, the value, or a tuple, from owned values in a caller array (all released here).
+PyObject* results_from_array(Core& core, luna_value* values, std::size_t count) {
+  PyObject* result = nullptr;
+  if (count == 0) {
+    Py_INCREF(Py_None);
+    result = Py_None;
+  } else if (count == 1) {
+    result = from_lua_owned(core, &values[0]);
+  } else if ((result = PyTuple_New(static_cast<Py_ssize_t>(count))) != nullptr) {
+    for (std::size_t i = 0; i < count; ++i) {
+      PyObject* item = from_lua_owned(core, &values[i]);
+      if (item == nullptr) {
+        Py_CLEAR(result);
+        break;
+      }
+      PyTuple_SET_ITEM(result, static_cast<Py_ssize_t>(i), item);
+    }
+  }
+  for (std::size_t i = 0; i < count; ++i) luna_value_release(&values[i]);
+  return result;
+}
+
 }  // namespace
 
 PyObject* call_lua(Core& core, const luna_value* function, PyObject* const* argv, std::size_t argc) {
@@ -32,15 +55,19 @@ PyObject* call_lua(Core& core, const luna_value* function, PyObject* const* argv
   luna_value* items = args.data();
   for (std::size_t i = 0; i < argc; ++i)
     if (!to_lua(core, argv[i], &items[i], temps)) return nullptr;
-  luna_values results{0, nullptr};
+  constexpr std::size_t capacity = 8;
+  luna_value results[capacity];
+  std::size_t count = 0;
+  luna_values overflow{0, nullptr};
   luna_error* error = nullptr;
   luna_status st;
   {
     WithoutGil released;
-    st = luna_call(core.state(), function, items, argc, &results, &error);
+    st = luna_call_into(core.state(), function, items, argc, results, capacity, &count, &overflow, &error);
   }
   if (st != LUNA_OK) return raise_lua_error(core, st, error, "call");
-  return results_to_python(core, &results);
+  if (overflow.count != 0) return results_to_python(core, &overflow);
+  return results_from_array(core, results, count);
 }
 
 PyObject* resume_coroutine(Coroutine& co, PyObject* args, PyObject* throw_exception, int* kind) {

@@ -72,10 +72,13 @@ luna_status push_one(Core& core, luna_results* out, PyObject* item) {
   return st;
 }
 
-// Pushes a Python result (consumed): a tuple spreads into several results if the runtime says so.
+// Pushes a Python result (consumed): None is no result (like a Lua function without return); a
+// tuple spreads into several results if the runtime says so.
 luna_status push_result(Core& core, luna_results* out, PyObject* result) {
   luna_status st = LUNA_OK;
-  if (core.unpack_returned_tuples && PyTuple_CheckExact(result)) {
+  if (result == Py_None) {
+    // nothing to push
+  } else if (core.unpack_returned_tuples && PyTuple_CheckExact(result)) {
     Py_ssize_t n = PyTuple_GET_SIZE(result);
     for (Py_ssize_t i = 0; i < n && st == LUNA_OK; ++i) st = push_one(core, out, PyTuple_GET_ITEM(result, i));
   } else {

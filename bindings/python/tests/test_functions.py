@@ -115,3 +115,11 @@ def test_reentrant_calls(lua):
 def test_python_callable_nested_results(lua):
     lua.globals()["mk"] = lambda: lua.table(1, 2)
     assert lua.eval("#mk()") == 2
+
+
+def test_python_none_return_is_no_result(lua):
+    lua.globals()["nothing"] = lambda: None
+    assert lua.eval("select('#', nothing())") == 0
+    assert lua.eval("nothing() == nil")
+    lua.globals()["explicit"] = lambda: (None,)
+    assert lua.eval("select('#', explicit())") == 1

@@ -6,7 +6,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 need="g++ cmake ninja-build pkg-config libreadline-dev"
-[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem locales lua-socket lua-posix lua-zlib zlib1g-dev dpkg-dev perl python3-yaml"
+[ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem locales lua-socket lua-posix lua-zlib zlib1g-dev dpkg-dev perl python3-yaml pybind11-dev python3-pytest python3-venv python3-dev"
 
 install_missing() {
   missing=""

@@ -243,6 +243,14 @@ LUA_API luna_status luna_load(luna_state* S, const char* chunk, size_t length, c
    result (owned; release with luna_values_release). results may be NULL to drop them. */
 LUA_API luna_status luna_call(luna_state* S, const luna_value* function, const luna_value* args,
                               size_t nargs, luna_values* results, luna_error** error);
+/* luna_call for hot paths, same semantics and statuses: the results go into the caller's array
+   results[0..capacity) (owned, release each with luna_value_release) and *count receives their
+   number; when there are more than capacity, results is left untouched and all of them are in
+   *overflow instead (owned; release with luna_values_release). count and overflow must not be NULL.
+   Faster than luna_call for outermost calls whose arguments contain no strings. */
+LUA_API luna_status luna_call_into(luna_state* S, const luna_value* function, const luna_value* args,
+                                   size_t nargs, luna_value* results, size_t capacity, size_t* count,
+                                   luna_values* overflow, luna_error** error);
 /* luna_load (text only) + luna_call. */
 LUA_API luna_status luna_execute(luna_state* S, const char* chunk, size_t length, const char* name,
                                  const luna_value* args, size_t nargs, luna_values* results,
@@ -307,6 +315,15 @@ LUA_API luna_status luna_tostring(luna_state* S, const luna_value* v, luna_value
                                   luna_error** error);
 /* Raw equality (no __eq): 1 if equal, 0 if not. */
 LUA_API int luna_rawequal(luna_state* S, const luna_value* a, const luna_value* b);
+
+/* Bulk raw access to array slots (tables only, else LUNA_ERROR_TYPE), one entry into the state for
+   the whole run: luna_rawset_array sets t[first + i] = values[i] for i in [0, n) (nil values clear
+   slots); luna_rawget_array writes t[first + i] into out[i] (owned; release each with
+   luna_value_release; all are nil on failure). LUNA_ERROR_MEMORY if the table cannot grow. */
+LUA_API luna_status luna_rawset_array(luna_state* S, const luna_value* t, int64_t first,
+                                      const luna_value* values, size_t n);
+LUA_API luna_status luna_rawget_array(luna_state* S, const luna_value* t, int64_t first, size_t n,
+                                      luna_value* out);
 
 /* Full userdata with `size` bytes of block owned by Lua (*block, valid while the value lives). */
 LUA_API luna_status luna_new_userdata(luna_state* S, size_t size, luna_value* out, void** block);

@@ -25,7 +25,7 @@
 #include "luaconf.h" /* LUA_API: C linkage, default visibility */
 
 #define LUNA_ABI_VERSION_MAJOR 1
-#define LUNA_ABI_VERSION_MINOR 0
+#define LUNA_ABI_VERSION_MINOR 1 /* 1.1: luna_call_into, luna_rawset_array, luna_rawget_array */
 /* (major << 16) | minor. A host built against major M works with any library of major M whose
    minor is >= the minor the host was built with. */
 #define LUNA_ABI_VERSION ((LUNA_ABI_VERSION_MAJOR << 16) | LUNA_ABI_VERSION_MINOR)

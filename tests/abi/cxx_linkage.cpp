@@ -170,6 +170,7 @@ using AnyFunction = void (*)();
   X(luna_abi_version) \
   X(luna_boolean) \
   X(luna_call) \
+  X(luna_call_into) \
   X(luna_cancel) \
   X(luna_clear_cancel) \
   X(luna_coroutine_new) \
@@ -199,8 +200,10 @@ using AnyFunction = void (*)();
   X(luna_nil) \
   X(luna_rawequal) \
   X(luna_rawget) \
+  X(luna_rawget_array) \
   X(luna_rawlen) \
   X(luna_rawset) \
+  X(luna_rawset_array) \
   X(luna_ref_release) \
   X(luna_results_error) \
   X(luna_results_push) \

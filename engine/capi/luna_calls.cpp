@@ -8,13 +8,6 @@
 
 using namespace luna::embed;
 
-struct luna_results {
-  lua_State* L;
-  luna_state* S;
-  int count;        // results pushed on L so far
-  int error_index;  // stack index of the error value (0 = none)
-};
-
 namespace {
 
 constexpr const char* callback_metatable = "luna.callback";

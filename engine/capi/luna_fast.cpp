@@ -1,12 +1,18 @@
 // luna.h fast paths for hosts that cross the boundary at high rates (the Python binding):
 // - bulk table access (luna_rawset_array / luna_rawget_array): one entry into the state and one
 //   protected body for a whole run of array slots, instead of one per element;
-// - luna_call_into: luna_call with the results in the caller's array (see below).
+// - luna_call_into: luna_call with the results in the caller's array (see below);
+// - luna_results_push_many: a callback's results in one step;
+// - luna_get_fast / luna_set_fast: luna_get / luna_set reading and writing a plain table directly.
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 #include "capi/luna_internal.h"
+#include "gc/gc.h"
+#include "object/strings.h"
+#include "object/tables.h"
 
 using namespace luna::embed;
 
@@ -175,4 +181,159 @@ LUA_API luna_status luna_call_into(luna_state* S, const luna_value* function, co
   }
   lua_settop(L, base);
   return entry.finish(LUNA_OK);
+}
+
+// ---- luna_results_push_many ------------------------------------------------------------------------
+// Values that need no allocation to push (everything but strings: references are registry reads)
+// go straight onto the callback's stack; otherwise one protected step pushes them all.
+namespace {
+
+struct PushMany {
+  const luna_value* values;
+  std::size_t n;
+};
+
+int push_many_body(lua_State* L) {
+  auto* job = static_cast<const PushMany*>(lua_touserdata(L, 1));
+  for (std::size_t i = 0; i < job->n; ++i) push_value(L, &job->values[i]);
+  return static_cast<int>(job->n);
+}
+
+}  // namespace
+
+LUA_API luna_status luna_results_push_many(luna_results* out, const luna_value* values, size_t n) {
+  if (out == nullptr || (values == nullptr && n != 0) || n > 1000000) return LUNA_ERROR_ARGUMENT;
+  if (!check_values(out->S, values, n)) return LUNA_ERROR_ARGUMENT;
+  lua_State* L = out->L;
+  if (lua_checkstack(L, static_cast<int>(n) + 3) == 0) return LUNA_ERROR_MEMORY;
+  bool plain = true;
+  for (std::size_t i = 0; plain && i < n; ++i) plain = values[i].type != LUNA_TSTRING;
+  if (plain) {
+    for (std::size_t i = 0; i < n; ++i) push_value(L, &values[i]);
+  } else {
+    PushMany job{values, n};
+    lua_pushcfunction(L, push_many_body);
+    lua_pushlightuserdata(L, &job);
+    if (lua_pcall(L, 1, static_cast<int>(n), 0) != LUA_OK) {
+      lua_pop(L, 1);
+      return LUNA_ERROR_MEMORY;
+    }
+  }
+  out->count += static_cast<int>(n);
+  return LUNA_OK;
+}
+
+// ---- luna_get_fast / luna_set_fast -----------------------------------------------------------------
+// Everything here reads the heap without allocating, so nothing can raise and no protected call is
+// needed: the table comes from the registry, a short string key is looked up in the intern table
+// (a string that does not exist cannot be a key), and a set only assigns through an existing slot.
+// Every case that could allocate, raise or run a metamethod goes to luna_get / luna_set instead.
+namespace {
+
+// The interned short string with these bytes, or nullptr if the state has none (or only a dead
+// one awaiting the sweep, which no reachable table can hold).
+luna::String* find_short_string(lua_State* L, const char* bytes, std::size_t length) {
+  luna::GlobalState* g = L->global;
+  luna::StringTable& tb = g->strings;
+  std::uint32_t h = luna::strings::hash_bytes(bytes, length, g->seed);
+  for (luna::String* s = tb.hash[h & static_cast<std::uint32_t>(tb.size - 1)]; s != nullptr; s = s->u.hash_next) {
+    if (s->short_len == length && s->hash == h && std::memcmp(bytes, s->data, length) == 0)
+      return luna::gc::is_dead(g, s) ? nullptr : s;
+  }
+  return nullptr;
+}
+
+enum class Lookup { found, absent, slow };
+
+// The engine value of a host value without allocating: found, absent (a short string the state
+// does not have), or slow (a long string).
+Lookup engine_value(lua_State* L, const luna_value* v, luna::Value* out) {
+  switch (v->type) {
+    case LUNA_TNIL: *out = luna::Value::nil_value(); return Lookup::found;
+    case LUNA_TBOOLEAN: *out = luna::Value::from_bool(v->boolean != 0); return Lookup::found;
+    case LUNA_TINTEGER: *out = luna::Value::from_int(v->integer); return Lookup::found;
+    case LUNA_TFLOAT: *out = luna::Value::from_float(v->number); return Lookup::found;
+    case LUNA_TLIGHTUSERDATA: out->set_light_userdata(v->pointer); return Lookup::found;
+    case LUNA_TSTRING: {
+      if (v->length > luna::max_short_len) return Lookup::slow;
+      luna::String* s = find_short_string(L, v->length != 0 ? v->string : "", v->length);
+      if (s == nullptr) return Lookup::absent;
+      out->set_gc(s, luna::tag::short_string);
+      return Lookup::found;
+    }
+    default: {  // a reference: its registry slot
+      const luna::Value* slot = luna::tables::get_int(luna::as_table(L->global->registry), v->ref->id);
+      *out = *slot;
+      return Lookup::found;
+    }
+  }
+}
+
+// The table t refers to when it has no metatable, else nullptr.
+luna::Table* plain_table(lua_State* L, const luna_value* t) {
+  if (t->type != LUNA_TTABLE) return nullptr;
+  luna::Value tv;
+  engine_value(L, t, &tv);
+  if (!tv.is_table()) return nullptr;
+  luna::Table* table = luna::as_table(tv);
+  return table->metatable == nullptr ? table : nullptr;
+}
+
+bool plain_output(const luna::Value& v, luna_value* out) {
+  if (v.is_nil()) *out = luna_nil();
+  else if (v.is_boolean()) *out = luna_boolean(v.is_true());
+  else if (v.is_integer()) *out = luna_integer(v.as_int());
+  else if (v.is_float()) *out = luna_float(v.as_float());
+  else if (v.is_light_userdata()) *out = luna_lightuserdata(v.v.p);
+  else return false;
+  return true;
+}
+
+}  // namespace
+
+LUA_API luna_status luna_get_fast(luna_state* S, const luna_value* t, const luna_value* key,
+                                  luna_value* out, luna_error** error) {
+  if (error != nullptr) *error = nullptr;
+  if (S == nullptr || out == nullptr || t == nullptr || key == nullptr) return luna_get(S, t, key, out, error);
+  *out = luna_nil();
+  Entry entry(S);
+  if (entry.status() != LUNA_OK) return fail(entry, entry.status(), error, luna_status_name(entry.status()));
+  if (!check_value(S, t) || !check_value(S, key)) return fail(entry, LUNA_ERROR_ARGUMENT, error, "invalid argument");
+  lua_State* L = S->current;
+  luna::Table* table = plain_table(L, t);
+  luna::Value k;
+  Lookup lookup = table != nullptr ? engine_value(L, key, &k) : Lookup::slow;
+  if (lookup == Lookup::absent) {
+    *out = luna_nil();
+    return entry.finish(LUNA_OK);
+  }
+  if (lookup == Lookup::found && plain_output(*luna::tables::get(table, k), out)) return entry.finish(LUNA_OK);
+  return entry.finish(luna_get(S, t, key, out, error));
+}
+
+LUA_API luna_status luna_set_fast(luna_state* S, const luna_value* t, const luna_value* key,
+                                  const luna_value* value, luna_error** error) {
+  if (error != nullptr) *error = nullptr;
+  if (S == nullptr || t == nullptr || key == nullptr || value == nullptr) return luna_set(S, t, key, value, error);
+  Entry entry(S);
+  if (entry.status() != LUNA_OK) return fail(entry, entry.status(), error, luna_status_name(entry.status()));
+  if (!check_value(S, t) || !check_value(S, key) || !check_value(S, value))
+    return fail(entry, LUNA_ERROR_ARGUMENT, error, "invalid argument");
+  lua_State* L = S->current;
+  luna::Table* table = plain_table(L, t);
+  luna::Value k, v;
+  bool direct = table != nullptr && key->type != LUNA_TNIL &&
+                !(key->type == LUNA_TFLOAT && std::isnan(key->number)) &&
+                engine_value(L, key, &k) == Lookup::found && engine_value(L, value, &v) == Lookup::found;
+  if (direct) {
+    const luna::Value* slot = luna::tables::get(table, k);
+    if (!luna::tables::is_absent(slot)) {  // an existing slot: assigning allocates nothing
+      *const_cast<luna::Value*>(slot) = v;
+      luna::tables::invalidate_tm_cache(table);
+      luna::gc::barrier_back(L, table, v);
+      return entry.finish(LUNA_OK);
+    }
+    if (v.is_nil()) return entry.finish(LUNA_OK);  // nil to an absent key creates nothing
+  }
+  return entry.finish(luna_set(S, t, key, value, error));
 }

@@ -87,6 +87,14 @@ struct luna_error {
   std::vector<luna::embed::RawFrame> frames;
 };
 
+// A callback's result collector (luna_calls.cpp; luna_results_push_many in luna_fast.cpp).
+struct luna_results {
+  lua_State* L;
+  luna_state* S;
+  int count;        // results pushed on L so far
+  int error_index;  // stack index of the error value (0 = none)
+};
+
 namespace luna::embed {
 
 luna_state* state_of(lua_State* L);

@@ -25,7 +25,8 @@
 #include "luaconf.h" /* LUA_API: C linkage, default visibility */
 
 #define LUNA_ABI_VERSION_MAJOR 1
-#define LUNA_ABI_VERSION_MINOR 1 /* 1.1: luna_call_into, luna_rawset_array, luna_rawget_array */
+#define LUNA_ABI_VERSION_MINOR 2 /* 1.1: luna_call_into, luna_rawset_array, luna_rawget_array;
+                                    1.2: luna_results_push_many, luna_get_fast, luna_set_fast */
 /* (major << 16) | minor. A host built against major M works with any library of major M whose
    minor is >= the minor the host was built with. */
 #define LUNA_ABI_VERSION ((LUNA_ABI_VERSION_MAJOR << 16) | LUNA_ABI_VERSION_MINOR)
@@ -280,6 +281,9 @@ LUA_API luna_status luna_new_function(luna_state* S, luna_callback fn, void* use
 LUA_API luna_status luna_results_push(luna_results* out, const luna_value* value);
 /* Sets the error value raised when the callback returns an error status (copied). */
 LUA_API luna_status luna_results_error(luna_results* out, const luna_value* value);
+/* Appends values[0..n) (copied) in one step: all or none are pushed. Faster than n calls of
+   luna_results_push (no protected step at all when no value is a string). Same statuses. */
+LUA_API luna_status luna_results_push_many(luna_results* out, const luna_value* values, size_t n);
 
 /* ---- globals, tables, other operations ---------------------------------------------------------- */
 LUA_API luna_status luna_globals(luna_state* S, luna_value* out); /* the global table (owned) */
@@ -324,6 +328,15 @@ LUA_API luna_status luna_rawset_array(luna_state* S, const luna_value* t, int64_
                                       const luna_value* values, size_t n);
 LUA_API luna_status luna_rawget_array(luna_state* S, const luna_value* t, int64_t first, size_t n,
                                       luna_value* out);
+/* luna_get / luna_set for hot paths, same semantics and statuses (they fall back to them). Faster
+   when t is a table without a metatable, the key is not a long string, and: for luna_get_fast the
+   value found is nil, a boolean, a number or a light userdata; for luna_set_fast the key already
+   has a slot (an array index or an existing field, so nothing is allocated) and the value is not
+   a string unless that short string already exists in the state. */
+LUA_API luna_status luna_get_fast(luna_state* S, const luna_value* t, const luna_value* key,
+                                  luna_value* out, luna_error** error);
+LUA_API luna_status luna_set_fast(luna_state* S, const luna_value* t, const luna_value* key,
+                                  const luna_value* value, luna_error** error);
 
 /* Full userdata with `size` bytes of block owned by Lua (*block, valid while the value lives). */
 LUA_API luna_status luna_new_userdata(luna_state* S, size_t size, luna_value* out, void** block);

@@ -184,6 +184,7 @@ using AnyFunction = void (*)();
   X(luna_execute) \
   X(luna_float) \
   X(luna_get) \
+  X(luna_get_fast) \
   X(luna_get_global) \
   X(luna_get_metatable) \
   X(luna_globals) \
@@ -207,8 +208,10 @@ using AnyFunction = void (*)();
   X(luna_ref_release) \
   X(luna_results_error) \
   X(luna_results_push) \
+  X(luna_results_push_many) \
   X(luna_resume) \
   X(luna_set) \
+  X(luna_set_fast) \
   X(luna_set_global) \
   X(luna_set_instruction_limit) \
   X(luna_set_memory_limit) \

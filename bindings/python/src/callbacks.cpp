@@ -68,7 +68,7 @@ luna_status push_one(Core& core, luna_results* out, PyObject* item) {
   Temporaries temps;
   luna_value v{};
   if (!to_lua(core, item, &v, temps)) return fail_with_python_error(core, out);
-  luna_status st = luna_results_push(out, &v);
+  luna_status st = luna_results_push_many(out, &v, 1);
   return st;
 }
 
@@ -233,7 +233,7 @@ luna_status meta_index(void* userdata, luna_state*, const luna_value* args, std:
       bool ok = wrap_callable(core, result, object, &fn);
       Py_DECREF(result);
       if (!ok) return fail_with_python_error(core, out);
-      luna_status pushed = luna_results_push(out, &fn);
+      luna_status pushed = luna_results_push_many(out, &fn, 1);
       luna_value_release(&fn);
       return pushed;
     }
@@ -283,7 +283,7 @@ luna_status meta_len(void* userdata, luna_state*, const luna_value* args, std::s
     Py_ssize_t n = PyObject_Length(proxy->object);
     if (n < 0) return fail_with_python_error(core, out);
     luna_value v = luna_integer(n);
-    return luna_results_push(out, &v);
+    return luna_results_push_many(out, &v, 1);
   });
 }
 
@@ -312,7 +312,7 @@ luna_status meta_tostring(void* userdata, luna_state*, const luna_value* args, s
       text = std::string("<Python ") + Py_TYPE(object)->tp_name + " object>";
     }
     luna_value v = luna_string(text.data(), text.size());
-    return luna_results_push(out, &v);
+    return luna_results_push_many(out, &v, 1);
   });
 }
 
@@ -322,7 +322,7 @@ luna_status meta_eq(void* userdata, luna_state*, const luna_value* args, std::si
   PyProxy* a = nargs > 0 ? proxy_of(core, &args[0]) : nullptr;
   PyProxy* b = nargs > 1 ? proxy_of(core, &args[1]) : nullptr;
   luna_value v = luna_boolean(a != nullptr && b != nullptr && a->object == b->object);
-  return luna_results_push(out, &v);
+  return luna_results_push_many(out, &v, 1);
 }
 
 luna_status meta_gc(void* userdata, luna_state* S, const luna_value* args, std::size_t nargs,

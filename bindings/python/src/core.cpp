@@ -78,6 +78,7 @@ Core::~Core() { close(); }
 void Core::close() {
   if (state_ == nullptr) return;
   Lock lock(*this);  // waits for a call running on another thread
+  clear_eval_cache();
   luna_value_release(&object_metatable);
   luna_value_release(&close_coroutine);
   luna_value_release(&await_function);
@@ -88,6 +89,11 @@ void Core::close() {
   objects.clear();
   Py_CLEAR(attribute_filter);
   Py_CLEAR(pending_exception);
+}
+
+void Core::clear_eval_cache() {
+  for (auto& [source, function] : eval_cache) luna_value_release(&function);
+  eval_cache.clear();
 }
 
 Core::Lock::Lock(Core& core) : core_(core) {

@@ -77,6 +77,12 @@ class Core : public std::enable_shared_from_this<Core> {
   // A BaseException that is not an Exception (KeyboardInterrupt, SystemExit) raised by a callback:
   // the callback stops the Lua call uncatchably and the host-side boundary re-raises this object.
   PyObject* pending_exception = nullptr;
+  // Runtime.eval's compiled expressions, keyed by chunk name + '\0' + source: repeated evals of the
+  // same text skip the compiler. Owned function values; bounded (emptied when full). Lock held.
+  static constexpr std::size_t eval_cache_limit = 64;
+  static constexpr std::size_t eval_cache_max_source = 4096;
+  std::unordered_map<std::string, luna_value> eval_cache;
+  void clear_eval_cache();
 
  private:
   luna_state* state_ = nullptr;

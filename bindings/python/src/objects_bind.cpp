@@ -41,7 +41,7 @@ py::object table_get(Table& t, py::handle key, bool* found) {
   luna_value k = key_of(core, key, temps);
   luna_value out{};
   luna_error* error = nullptr;
-  luna_status st = luna_get(core.state(), &t.value, &k, &out, &error);
+  luna_status st = luna_get_fast(core.state(), &t.value, &k, &out, &error);
   if (st != LUNA_OK) raise_error(core, st, error, "index");
   *found = out.type != LUNA_TNIL;
   return steal(from_lua_owned(core, &out));
@@ -55,7 +55,7 @@ void table_set(Table& t, py::handle key, py::handle value) {
   luna_value v{};
   if (!to_lua(core, value.ptr(), &v, temps)) throw py::error_already_set();
   luna_error* error = nullptr;
-  luna_status st = luna_set(core.state(), &t.value, &k, &v, &error);
+  luna_status st = luna_set_fast(core.state(), &t.value, &k, &v, &error);
   if (st != LUNA_OK) raise_error(core, st, error, "assignment");
 }
 

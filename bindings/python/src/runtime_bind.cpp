@@ -121,8 +121,32 @@ void bind_runtime(py::module_& m) {
            [](Core& core, py::object expression, py::args args, py::object name) {
              std::string code = chunk_bytes(expression);
              std::string shown = chunk_name(code, name);
-             py::object fn = compile(core, "return " + code, shown, LUNA_LOAD_TEXT);
-             return call_value(core, fn, args);
+             if (code.size() > Core::eval_cache_max_source) {
+               py::object fn = compile(core, "return " + code, shown, LUNA_LOAD_TEXT);
+               return call_value(core, fn, args);
+             }
+             Core::Lock lock(core);
+             std::string key = shown + '\0' + code;
+             auto found = core.eval_cache.find(key);
+             if (found == core.eval_cache.end()) {
+               std::string source = "return " + code;
+               luna_value fn{};
+               luna_error* error = nullptr;
+               luna_status st =
+                   luna_load(core.state(), source.data(), source.size(), shown.c_str(), LUNA_LOAD_TEXT, &fn, &error);
+               if (st != LUNA_OK) {
+                 raise_lua_error(core, st, error, "compile");
+                 throw py::error_already_set();
+               }
+               if (core.eval_cache.size() >= Core::eval_cache_limit) core.clear_eval_cache();
+               found = core.eval_cache.emplace(std::move(key), fn).first;
+             }
+             // A local copy of the handle: a nested eval may empty the cache while the call runs,
+             // which is harmless since Luna reads the function only before running it (it is then
+             // on the Lua stack).
+             luna_value function = found->second;
+             PyObject* const* argv = args.empty() ? nullptr : &PyTuple_GET_ITEM(args.ptr(), 0);
+             return steal(call_lua(core, &function, argv, args.size()));
            },
            py::arg("expression"), py::kw_only(), py::arg("name") = py::none())
       .def("globals",

@@ -83,3 +83,35 @@ def test_closed_runtime_raises():
     with pytest.raises(RuntimeError):
         fn()
     lua.close()  # idempotent
+
+
+def test_eval_reuses_compiled_expressions_with_fresh_results(lua):
+    # The cache of compiled expressions must not change what an expression evaluates to.
+    first, second = lua.eval("{}"), lua.eval("{}")
+    first["x"] = 1
+    assert second.get("x") is None
+    lua.globals()["n"] = 1
+    assert lua.eval("n + ...", 10) == 11
+    lua.globals()["n"] = 5
+    assert lua.eval("n + ...", 10) == 15
+    assert [lua.eval(f"{i} * 2") for i in range(200)] == [i * 2 for i in range(200)]  # past the bound
+    assert lua.eval("n + ...", 1) == 6
+    with pytest.raises(luna.LuaSyntaxError):
+        lua.eval("1 +")
+    with pytest.raises(luna.LuaSyntaxError):  # failures are not cached
+        lua.eval("1 +")
+    with pytest.raises(luna.LuaError) as info:
+        lua.eval("nil + 1", name="@first.lua")
+    assert "first.lua" in str(info.value)
+    with pytest.raises(luna.LuaError) as info:
+        lua.eval("nil + 1", name="@second.lua")  # the name is part of the key
+    assert "second.lua" in str(info.value)
+    big = " + ".join(["1"] * 3000)  # longer than the cached size: compiled each time
+    assert lua.eval(big) == 3000 and lua.eval(big) == 3000
+
+
+def test_eval_nested_in_a_callback(lua):
+    lua.globals()["again"] = lambda: lua.eval("40 + 2")
+    assert lua.eval("again() + 0") == 42
+    lua.globals()["flood"] = lambda: [lua.eval(f"{i}") for i in range(100)][-1]  # empties the cache
+    assert lua.eval("flood() + 1") == 100

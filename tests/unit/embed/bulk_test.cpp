@@ -1,4 +1,6 @@
-// luna.h bulk array access: luna_rawset_array / luna_rawget_array.
+// luna.h fast paths: bulk array access (luna_rawset_array / luna_rawget_array), luna_call_into,
+// luna_get_fast / luna_set_fast and luna_results_push_many.
+#include <cmath>
 #include <string>
 
 #include "embed_support.h"
@@ -207,6 +209,149 @@ TEST_F(EmbedCallInto, Misuse) {
   EXPECT_EQ(luna_call_into(S, &fn, nullptr, 0, nullptr, 0, nullptr, &overflow, nullptr), LUNA_ERROR_ARGUMENT);
   std::size_t count = 0;
   EXPECT_EQ(luna_call_into(S, &fn, nullptr, 0, nullptr, 0, &count, nullptr, nullptr), LUNA_ERROR_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace luna::embed_test
+
+namespace luna::embed_test {
+namespace {
+
+using EmbedFastAccess = StateTest;
+
+TEST_F(EmbedFastAccess, PlainTableGetAndSet) {
+  Owned t;
+  ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
+  luna_value key = str("k");
+  luna_value one = luna_integer(1);
+  ASSERT_EQ(luna_set_fast(S, &t.v, &key, &one, nullptr), LUNA_OK);  // a new key: the general path
+  luna_value two = luna_integer(2);
+  ASSERT_EQ(luna_set_fast(S, &t.v, &key, &two, nullptr), LUNA_OK);  // an existing slot
+  Owned got;
+  ASSERT_EQ(luna_get_fast(S, &t.v, &key, &got.v, nullptr), LUNA_OK);
+  EXPECT_EQ(got.v.type, LUNA_TINTEGER);
+  EXPECT_EQ(got.v.integer, 2);
+  luna_value never = str("a key this state has never seen 8f3a");
+  Owned missing;
+  ASSERT_EQ(luna_get_fast(S, &t.v, &never, &missing.v, nullptr), LUNA_OK);
+  EXPECT_EQ(missing.v.type, LUNA_TNIL);
+  // Integer and integral float keys are the same key; strings and tables come back owned.
+  luna_value i3 = luna_integer(3);
+  luna_value f3 = luna_float(3.0);
+  luna_value hello = str("hello");
+  ASSERT_EQ(luna_set_fast(S, &t.v, &i3, &hello, nullptr), LUNA_OK);
+  Owned s;
+  ASSERT_EQ(luna_get_fast(S, &t.v, &f3, &s.v, nullptr), LUNA_OK);
+  EXPECT_EQ(text(s.v), "hello");
+  ASSERT_EQ(luna_set_fast(S, &t.v, &f3, &t.v, nullptr), LUNA_OK);
+  Owned self;
+  ASSERT_EQ(luna_get_fast(S, &t.v, &i3, &self.v, nullptr), LUNA_OK);
+  EXPECT_EQ(luna_rawequal(S, &self.v, &t.v), 1);
+  // Assigning nil through an existing slot removes the field.
+  luna_value nil = luna_nil();
+  ASSERT_EQ(luna_set_fast(S, &t.v, &key, &nil, nullptr), LUNA_OK);
+  OwnedValues checked;
+  std::string code = "local t = ... return t.k, t[3] == t";
+  ASSERT_EQ(luna_execute(S, code.data(), code.size(), "=fast", &t.v, 1, &checked.v, nullptr), LUNA_OK);
+  EXPECT_EQ(checked[0].type, LUNA_TNIL);
+  EXPECT_EQ(checked[1].boolean, 1);
+}
+
+TEST_F(EmbedFastAccess, MetamethodsStillRun) {
+  OwnedValues made;
+  ASSERT_EQ(run("written = nil return setmetatable({}, {__index = function(_, k) return 'meta ' .. k end,"
+                "  __newindex = function(_, k, v) written = k .. '=' .. v end})",
+                &made),
+            LUNA_OK);
+  luna_value key = str("x");
+  Owned got;
+  ASSERT_EQ(luna_get_fast(S, &made[0], &key, &got.v, nullptr), LUNA_OK);
+  EXPECT_EQ(text(got.v), "meta x");
+  luna_value seven = luna_integer(7);
+  ASSERT_EQ(luna_set_fast(S, &made[0], &key, &seven, nullptr), LUNA_OK);
+  Owned written;
+  ASSERT_EQ(luna_get_global(S, "written", 7, &written.v, nullptr), LUNA_OK);
+  EXPECT_EQ(text(written.v), "x=7");
+}
+
+TEST_F(EmbedFastAccess, SameStatusesAsTheGeneralCalls) {
+  Owned t;
+  ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
+  luna_value nil = luna_nil();
+  luna_value nan = luna_float(std::nan(""));
+  luna_value one = luna_integer(1);
+  EXPECT_EQ(luna_set_fast(S, &t.v, &nil, &one, nullptr), luna_set(S, &t.v, &nil, &one, nullptr));
+  EXPECT_EQ(luna_set_fast(S, &t.v, &nan, &one, nullptr), luna_set(S, &t.v, &nan, &one, nullptr));
+  EXPECT_NE(luna_set_fast(S, &t.v, &nan, &one, nullptr), LUNA_OK);
+  Owned out;
+  EXPECT_EQ(luna_get_fast(S, &t.v, &nan, &out.v, nullptr), LUNA_OK);
+  EXPECT_EQ(out.v.type, LUNA_TNIL);
+  OwnedError error;
+  EXPECT_EQ(luna_get_fast(S, &one, &one, &out.v, &error.e), LUNA_ERROR_RUNTIME);  // index a number
+  EXPECT_NE(error.e, nullptr);
+  EXPECT_EQ(luna_get_fast(S, &t.v, &one, nullptr, nullptr), LUNA_ERROR_ARGUMENT);
+  EXPECT_EQ(luna_set_fast(S, nullptr, &one, &one, nullptr), LUNA_ERROR_ARGUMENT);
+  EXPECT_EQ(luna_get_fast(nullptr, &t.v, &one, &out.v, nullptr), LUNA_ERROR_ARGUMENT);
+}
+
+TEST_F(EmbedFastAccess, StoresKeepNewObjectsAlive) {
+  Owned t;
+  ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
+  luna_value key = str("slot");
+  luna_value zero = luna_integer(0);
+  ASSERT_EQ(luna_set_fast(S, &t.v, &key, &zero, nullptr), LUNA_OK);
+  ASSERT_EQ(run("collectgarbage()"), LUNA_OK);  // t is old (black) now
+  for (int i = 0; i < 300; ++i) {
+    Owned fresh;
+    ASSERT_EQ(luna_new_table(S, 0, 0, &fresh.v), LUNA_OK);
+    luna_value n = luna_integer(i);
+    ASSERT_EQ(luna_set_fast(S, &fresh.v, &n, &n, nullptr), LUNA_OK);  // a new key: general path
+    ASSERT_EQ(luna_set_fast(S, &t.v, &key, &fresh.v, nullptr), LUNA_OK);  // existing slot: barrier
+    luna_value_release(&fresh.v);  // now only t.slot holds it
+    ASSERT_EQ(run("collectgarbage('step', 1) local s = {} for i = 1, 20 do s[i] = {i} end"), LUNA_OK);
+  }
+  OwnedValues checked;
+  std::string code = "local t = ... collectgarbage() return t.slot[299]";
+  ASSERT_EQ(luna_execute(S, code.data(), code.size(), "=fast", &t.v, 1, &checked.v, nullptr), LUNA_OK);
+  EXPECT_EQ(checked[0].integer, 299);
+}
+
+TEST_F(EmbedFastAccess, MemoryLimitFailsCleanly) {
+  open(LUNA_LIB_BASE, 256 * 1024);
+  Owned t;
+  ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
+  std::string big(1024, 'x');
+  luna_status st = LUNA_OK;
+  for (int i = 0; i < 1000 && st == LUNA_OK; ++i) {
+    luna_value key = luna_integer(i + 1);
+    luna_value value = luna_string(big.data(), big.size() - static_cast<std::size_t>(i % 7));
+    st = luna_set_fast(S, &t.v, &key, &value, nullptr);
+  }
+  EXPECT_EQ(st, LUNA_ERROR_MEMORY);
+  luna_value one = luna_integer(1);
+  EXPECT_EQ(luna_set_fast(S, &t.v, &one, &one, nullptr), LUNA_OK);  // the state is still usable
+}
+
+luna_status push_three(void*, luna_state*, const luna_value* args, std::size_t nargs, luna_results* out) {
+  luna_value values[3] = {nargs > 0 ? args[0] : luna_nil(), luna_integer(42), luna_boolean(1)};
+  return luna_results_push_many(out, values, 3);
+}
+
+TEST_F(EmbedFastAccess, ResultsPushMany) {
+  Owned fn;
+  ASSERT_EQ(luna_new_function(S, push_three, nullptr, nullptr, &fn.v), LUNA_OK);
+  ASSERT_EQ(luna_set_global(S, "three", 5, &fn.v, nullptr), LUNA_OK);
+  OwnedValues checked;
+  ASSERT_EQ(run("local a, b, c = three('text') local d, e, f = three({7})"
+                " return a, b, c, d[1], select('#', three())",
+                &checked),
+            LUNA_OK);
+  EXPECT_EQ(text(checked[0]), "text");  // a string: the protected path
+  EXPECT_EQ(checked[1].integer, 42);
+  EXPECT_EQ(checked[2].boolean, 1);
+  EXPECT_EQ(checked[3].integer, 7);  // a table: pushed directly
+  EXPECT_EQ(checked[4].integer, 3);
+  EXPECT_EQ(luna_results_push_many(nullptr, nullptr, 0), LUNA_ERROR_ARGUMENT);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <thread>
 
 #include "capi/luna_internal.h"
 #include "gc/gc.h"
@@ -289,51 +290,92 @@ bool plain_output(const luna::Value& v, luna_value* out) {
   return true;
 }
 
+
+// The entry of the direct paths: only the busy check (ownership and depth, as Entry). They run no
+// Lua code, so per-call limits do not apply to them; the queue of released references and a cancel
+// requested while idle stay for the next entry that runs code (the fallback calls take a full Entry,
+// after this one has been left, so that an outermost luna_get still starts a fresh call).
+class DirectEntry {
+ public:
+  explicit DirectEntry(luna_state* S) : state_(S) {
+    if (S->closing) return;
+    std::thread::id me = std::this_thread::get_id();
+    std::thread::id nobody{};
+    if (S->owner.load(std::memory_order_acquire) != me &&
+        !S->owner.compare_exchange_strong(nobody, me, std::memory_order_acq_rel))
+      return;
+    entered_ = true;
+    ++S->depth;
+  }
+  ~DirectEntry() { leave(); }
+  DirectEntry(const DirectEntry&) = delete;
+  DirectEntry& operator=(const DirectEntry&) = delete;
+  bool entered() const { return entered_; }
+  void leave() {
+    if (!entered_) return;
+    entered_ = false;
+    if (--state_->depth == 0) state_->owner.store(std::thread::id{}, std::memory_order_release);
+  }
+
+ private:
+  luna_state* state_;
+  bool entered_ = false;
+};
+
+// The direct read: true when *out was set without needing the general path.
+bool direct_get(luna_state* S, const luna_value* t, const luna_value* key, luna_value* out) {
+  if (!check_value(S, t) || !check_value(S, key)) return false;
+  lua_State* L = S->current;
+  luna::Table* table = plain_table(L, t);
+  if (table == nullptr) return false;
+  luna::Value k;
+  Lookup lookup = engine_value(L, key, &k);
+  if (lookup == Lookup::absent) {
+    *out = luna_nil();
+    return true;
+  }
+  return lookup == Lookup::found && plain_output(*luna::tables::get(table, k), out);
+}
+
+// The direct write: true when done (an existing slot assigned, or nil to an absent key).
+bool direct_set(luna_state* S, const luna_value* t, const luna_value* key, const luna_value* value) {
+  if (!check_value(S, t) || !check_value(S, key) || !check_value(S, value)) return false;
+  if (key->type == LUNA_TNIL || (key->type == LUNA_TFLOAT && std::isnan(key->number))) return false;
+  lua_State* L = S->current;
+  luna::Table* table = plain_table(L, t);
+  luna::Value k, v;
+  if (table == nullptr || engine_value(L, key, &k) != Lookup::found || engine_value(L, value, &v) != Lookup::found)
+    return false;
+  const luna::Value* slot = luna::tables::get(table, k);
+  if (luna::tables::is_absent(slot)) return v.is_nil();  // nil to an absent key creates nothing
+  *const_cast<luna::Value*>(slot) = v;                   // an existing slot: nothing allocated
+  luna::tables::invalidate_tm_cache(table);
+  luna::gc::barrier_back(L, table, v);
+  return true;
+}
+
 }  // namespace
 
 LUA_API luna_status luna_get_fast(luna_state* S, const luna_value* t, const luna_value* key,
                                   luna_value* out, luna_error** error) {
-  if (error != nullptr) *error = nullptr;
-  if (S == nullptr || out == nullptr || t == nullptr || key == nullptr) return luna_get(S, t, key, out, error);
-  *out = luna_nil();
-  Entry entry(S);
-  if (entry.status() != LUNA_OK) return fail(entry, entry.status(), error, luna_status_name(entry.status()));
-  if (!check_value(S, t) || !check_value(S, key)) return fail(entry, LUNA_ERROR_ARGUMENT, error, "invalid argument");
-  lua_State* L = S->current;
-  luna::Table* table = plain_table(L, t);
-  luna::Value k;
-  Lookup lookup = table != nullptr ? engine_value(L, key, &k) : Lookup::slow;
-  if (lookup == Lookup::absent) {
-    *out = luna_nil();
-    return entry.finish(LUNA_OK);
+  if (S != nullptr && t != nullptr && key != nullptr && out != nullptr) {
+    DirectEntry entry(S);
+    if (entry.entered() && direct_get(S, t, key, out)) {
+      if (error != nullptr) *error = nullptr;
+      return LUNA_OK;
+    }
   }
-  if (lookup == Lookup::found && plain_output(*luna::tables::get(table, k), out)) return entry.finish(LUNA_OK);
-  return entry.finish(luna_get(S, t, key, out, error));
+  return luna_get(S, t, key, out, error);
 }
 
 LUA_API luna_status luna_set_fast(luna_state* S, const luna_value* t, const luna_value* key,
                                   const luna_value* value, luna_error** error) {
-  if (error != nullptr) *error = nullptr;
-  if (S == nullptr || t == nullptr || key == nullptr || value == nullptr) return luna_set(S, t, key, value, error);
-  Entry entry(S);
-  if (entry.status() != LUNA_OK) return fail(entry, entry.status(), error, luna_status_name(entry.status()));
-  if (!check_value(S, t) || !check_value(S, key) || !check_value(S, value))
-    return fail(entry, LUNA_ERROR_ARGUMENT, error, "invalid argument");
-  lua_State* L = S->current;
-  luna::Table* table = plain_table(L, t);
-  luna::Value k, v;
-  bool direct = table != nullptr && key->type != LUNA_TNIL &&
-                !(key->type == LUNA_TFLOAT && std::isnan(key->number)) &&
-                engine_value(L, key, &k) == Lookup::found && engine_value(L, value, &v) == Lookup::found;
-  if (direct) {
-    const luna::Value* slot = luna::tables::get(table, k);
-    if (!luna::tables::is_absent(slot)) {  // an existing slot: assigning allocates nothing
-      *const_cast<luna::Value*>(slot) = v;
-      luna::tables::invalidate_tm_cache(table);
-      luna::gc::barrier_back(L, table, v);
-      return entry.finish(LUNA_OK);
+  if (S != nullptr && t != nullptr && key != nullptr && value != nullptr) {
+    DirectEntry entry(S);
+    if (entry.entered() && direct_set(S, t, key, value)) {
+      if (error != nullptr) *error = nullptr;
+      return LUNA_OK;
     }
-    if (v.is_nil()) return entry.finish(LUNA_OK);  // nil to an absent key creates nothing
   }
-  return entry.finish(luna_set(S, t, key, value, error));
+  return luna_set(S, t, key, value, error);
 }

@@ -332,7 +332,9 @@ LUA_API luna_status luna_rawget_array(luna_state* S, const luna_value* t, int64_
    when t is a table without a metatable, the key is not a long string, and: for luna_get_fast the
    value found is nil, a boolean, a number or a light userdata; for luna_set_fast the key already
    has a slot (an array index or an existing field, so nothing is allocated) and the value is not
-   a string unless that short string already exists in the state. */
+   a string unless that short string already exists in the state. Such a direct access runs no
+   Lua code, so it takes only the busy check: a cancel requested while idle is left for the next
+   call that runs code (luna_get would return LUNA_CANCELLED), and limits do not apply. */
 LUA_API luna_status luna_get_fast(luna_state* S, const luna_value* t, const luna_value* key,
                                   luna_value* out, luna_error** error);
 LUA_API luna_status luna_set_fast(luna_state* S, const luna_value* t, const luna_value* key,

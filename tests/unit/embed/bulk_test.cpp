@@ -332,6 +332,21 @@ TEST_F(EmbedFastAccess, MemoryLimitFailsCleanly) {
   EXPECT_EQ(luna_set_fast(S, &t.v, &one, &one, nullptr), LUNA_OK);  // the state is still usable
 }
 
+TEST_F(EmbedFastAccess, PendingCancelWaitsForCodeToRun) {
+  Owned t;
+  ASSERT_EQ(luna_new_table(S, 0, 0, &t.v), LUNA_OK);
+  luna_value key = luna_integer(1);
+  luna_value value = luna_integer(9);
+  ASSERT_EQ(luna_set_fast(S, &t.v, &key, &value, nullptr), LUNA_OK);
+  luna_cancel(S);
+  Owned got;
+  EXPECT_EQ(luna_get_fast(S, &t.v, &key, &got.v, nullptr), LUNA_OK);  // direct: runs no code
+  EXPECT_EQ(got.v.integer, 9);
+  EXPECT_EQ(luna_set_fast(S, &t.v, &key, &key, nullptr), LUNA_OK);
+  EXPECT_EQ(run("return 1"), LUNA_CANCELLED);  // the cancel reaches the next call that runs code
+  EXPECT_EQ(run("return 1"), LUNA_OK);
+}
+
 luna_status push_three(void*, luna_state*, const luna_value* args, std::size_t nargs, luna_results* out) {
   luna_value values[3] = {nargs > 0 ? args[0] : luna_nil(), luna_integer(42), luna_boolean(1)};
   return luna_results_push_many(out, values, 3);

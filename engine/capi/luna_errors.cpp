@@ -43,18 +43,22 @@ int convert_error(lua_State* L) {
 
 namespace luna::embed {
 
+void record_frame(RawTrace& trace, const lua_Debug& ar) {
+  RawFrame& f = trace.frames[trace.count++];
+  copy_text(f.source, sizeof f.source, ar.short_src);
+  copy_text(f.name, sizeof f.name, ar.name);
+  copy_text(f.namewhat, sizeof f.namewhat, ar.namewhat);
+  copy_text(f.what, sizeof f.what, ar.what);
+  f.line = ar.currentline;
+  f.line_defined = ar.linedefined;
+}
+
 void capture_trace(lua_State* co, int level, RawTrace* trace) {
   trace->count = 0;
   lua_Debug ar;
   for (; trace->count < max_frames && lua_getstack(co, level, &ar) != 0; ++level) {
     if (lua_getinfo(co, "Slnt", &ar) == 0) break;
-    RawFrame& f = trace->frames[trace->count++];
-    copy_text(f.source, sizeof f.source, ar.short_src);
-    copy_text(f.name, sizeof f.name, ar.name);
-    copy_text(f.namewhat, sizeof f.namewhat, ar.namewhat);
-    copy_text(f.what, sizeof f.what, ar.what);
-    f.line = ar.currentline;
-    f.line_defined = ar.linedefined;
+    record_frame(*trace, ar);
   }
 }
 

@@ -66,14 +66,6 @@ LUA_API luna_status luna_rawget_array(luna_state* S, const luna_value* t, int64_
 // luna_call, nested in this call's entry, so the semantics are luna_call's in all cases.
 namespace {
 
-void copy_text(char* out, std::size_t size, const char* text) {
-  if (text == nullptr) text = "";
-  std::size_t n = std::strlen(text);
-  if (n >= size) n = size - 1;
-  std::memcpy(out, text, n);
-  out[n] = '\0';
-}
-
 // Same record as the boundary's handler in luna_state.cpp; here every frame above the host counts.
 int outermost_message_handler(lua_State* L) {
   luna_state* S = state_of(L);
@@ -82,13 +74,7 @@ int outermost_message_handler(lua_State* L) {
   lua_Debug ar;
   for (int level = 1; trace.count < max_frames && lua_getstack(L, level, &ar) != 0; ++level) {
     if (lua_getinfo(L, "Slnt", &ar) == 0) break;
-    RawFrame& f = trace.frames[trace.count++];
-    copy_text(f.source, sizeof f.source, ar.short_src);
-    copy_text(f.name, sizeof f.name, ar.name);
-    copy_text(f.namewhat, sizeof f.namewhat, ar.namewhat);
-    copy_text(f.what, sizeof f.what, ar.what);
-    f.line = ar.currentline;
-    f.line_defined = ar.linedefined;
+    record_frame(trace, ar);
   }
   lua_settop(L, 1);
   return 1;

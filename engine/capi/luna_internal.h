@@ -49,6 +49,10 @@ struct RawTrace {
   RawFrame frames[max_frames];
 };
 
+// Appends the frame lua_getinfo described (fields "Slnt") to trace, texts truncated to the fixed
+// sizes; the caller checks trace.count < max_frames. No allocation: safe in a message handler.
+void record_frame(RawTrace& trace, const lua_Debug& ar);
+
 }  // namespace luna::embed
 
 struct luna_ref {

@@ -2,7 +2,6 @@
 // the protected boundary with its traceback-capturing message handler, and the mapping of the
 // engine's safepoint stops (vm/interrupt.h) to budget/timeout/cancel statuses.
 #include <cstdlib>
-#include <cstring>
 #include <new>
 
 #include "capi/luna_internal.h"
@@ -36,14 +35,6 @@ void* counting_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) 
 
 // Message handler of every boundary: records the traceback at the raise point (into the state's
 // fixed buffer, no allocation) and returns the error value unchanged.
-void copy_text(char* out, std::size_t size, const char* text) {
-  if (text == nullptr) text = "";
-  std::size_t n = std::strlen(text);
-  if (n >= size) n = size - 1;
-  std::memcpy(out, text, n);
-  out[n] = '\0';
-}
-
 int boundary_trampoline(lua_State* L);
 
 int message_handler(lua_State* L) {
@@ -56,13 +47,7 @@ int message_handler(lua_State* L) {
     bool boundary = lua_tocfunction(L, -1) == boundary_trampoline;
     lua_pop(L, 1);
     if (boundary) break;  // frames below belong to the host's caller, not to this call
-    RawFrame& f = trace.frames[trace.count++];
-    copy_text(f.source, sizeof f.source, ar.short_src);
-    copy_text(f.name, sizeof f.name, ar.name);
-    copy_text(f.namewhat, sizeof f.namewhat, ar.namewhat);
-    copy_text(f.what, sizeof f.what, ar.what);
-    f.line = ar.currentline;
-    f.line_defined = ar.linedefined;
+    record_frame(trace, ar);
   }
   lua_settop(L, 1);
   return 1;

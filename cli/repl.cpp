@@ -1,15 +1,19 @@
 // The read-eval-print loop of `luna` (interactive mode), with GNU readline line editing and
-// history. Behaviour follows lua.c 5.4: a line is first compiled as "return <line>;" (so an
-// expression prints its values); if that fails it is compiled as a statement, and while the
-// syntax error ends in "<eof>" more lines are read with the continuation prompt. Errors are
-// reported without the program name and the loop goes on; end of input ends it.
+// history when libreadline can be loaded, plain line reading otherwise. Behaviour follows lua.c
+// 5.4: a line is first compiled as "return <line>;" (so an expression prints its values); if that
+// fails it is compiled as a statement, and while the syntax error ends in "<eof>" more lines are
+// read with the continuation prompt. Errors are reported without the program name and the loop
+// goes on; end of input ends it.
 // Lines are kept on the Lua stack (not in C++ strings) because Lua errors may unwind through here.
+// readline is opened with dlopen when the REPL starts rather than linked: linking it made every
+// run of a script pay for loading and relocating libreadline and libtinfo (a fifth of the start-up
+// time of an empty script), though only the REPL uses them.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 
-#include <readline/history.h>
-#include <readline/readline.h>
+#include <dlfcn.h>
 
 #include "interpreter.h"
 #include "lauxlib.h"
@@ -21,6 +25,44 @@ namespace {
 constexpr const char* kPrompt = "> ";
 constexpr const char* kContinuationPrompt = ">> ";
 constexpr const char* kEndOfInputMark = "<eof>";
+constexpr int kMaxPlainLine = 512;  // lua.c's LUA_MAXINPUT: longer lines arrive in pieces
+
+// The few readline entry points the REPL uses, resolved from the shared library at run time.
+struct LineEditor {
+  char* (*read_line)(const char* prompt) = nullptr;  // readline(): a malloc'ed line, null at EOF
+  void (*add_history)(const char* line) = nullptr;
+};
+
+LineEditor line_editor;
+
+// Loads libreadline (any of the usual sonames); leaves line_editor empty when it is missing, in
+// which case lines are read with fgets as lua.c does when built without readline.
+void load_line_editor() {
+  for (const char* soname : {"libreadline.so.8", "libreadline.so"}) {
+    void* library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) continue;
+    auto read_line = reinterpret_cast<char* (*)(const char*)>(dlsym(library, "readline"));
+    auto add_history = reinterpret_cast<void (*)(const char*)>(dlsym(library, "add_history"));
+    auto application_name = static_cast<const char**>(dlsym(library, "rl_readline_name"));
+    if (read_line == nullptr || add_history == nullptr) {
+      dlclose(library);
+      continue;
+    }
+    if (application_name != nullptr) *application_name = "luna";  // for `$if luna` in ~/.inputrc
+    line_editor = {read_line, add_history};
+    return;
+  }
+}
+
+// Without readline: prompt on stdout, one line from stdin into a malloc'ed buffer (as readline).
+char* read_plain_line(const char* prompt_text) {
+  std::fputs(prompt_text, stdout);
+  std::fflush(stdout);
+  char* buffer = static_cast<char*>(std::malloc(kMaxPlainLine));
+  if (buffer != nullptr && std::fgets(buffer, kMaxPlainLine, stdin) != nullptr) return buffer;
+  std::free(buffer);
+  return nullptr;
+}
 
 // Leaves the prompt's string (or nil) on the stack to keep it alive while readline shows it.
 const char* prompt(lua_State* L, bool first_line) {
@@ -42,7 +84,9 @@ bool is_incomplete(lua_State* L, int status) {
 
 // Reads one line and pushes it (without its newline); false at end of input.
 bool push_line(lua_State* L, bool first_line) {
-  char* line = readline(prompt(L, first_line));
+  const char* prompt_text = prompt(L, first_line);
+  char* line = line_editor.read_line != nullptr ? line_editor.read_line(prompt_text)
+                                                : read_plain_line(prompt_text);
   lua_pop(L, 1);
   if (line == nullptr) return false;
   size_t length = std::strlen(line);
@@ -56,7 +100,7 @@ bool push_line(lua_State* L, bool first_line) {
 }
 
 void remember(const char* line) {
-  if (line[0] != '\0') add_history(line);
+  if (line[0] != '\0' && line_editor.add_history != nullptr) line_editor.add_history(line);
 }
 
 // Tries the line on the stack as "return <line>;". On success replaces it with the function.
@@ -116,7 +160,7 @@ void print_results(lua_State* L) {
 void run_repl(lua_State* L) {
   const char* saved_program_name = program_name;
   program_name = nullptr;  // interactive errors are printed without the program name
-  rl_readline_name = "luna";
+  if (line_editor.read_line == nullptr) load_line_editor();
   int status = 0;
   while ((status = load_next(L)) != -1) {
     if (status == LUA_OK) status = run_protected(L, 0, LUA_MULTRET);

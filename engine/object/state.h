@@ -69,10 +69,26 @@ struct CallInfo {
   std::uint16_t call_status;
 };
 
+// Protected calls use GCC's __builtin_setjmp/__builtin_longjmp: they save and restore only the
+// frame, stack pointer and resume address (the compiler spills the callee-saved registers around
+// the setjmp), where glibc's setjmp/longjmp also save the signal-mask flag and, on longjmp, walk
+// the thread's cancellation handlers (__pthread_cleanup_upto): ~60 instructions per protected
+// call and per error or yield. The sanitizer builds keep libc's, which ASan intercepts to unpoison
+// the stack frames that the jump discards.
+#if defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)
+#define LUNA_BUILTIN_LONGJMP 1
+#else
+#define LUNA_BUILTIN_LONGJMP 0
+#endif
+
 // The chain of active protected calls of a thread (longjmp target).
 struct LongJump {
   LongJump* previous;
+#if LUNA_BUILTIN_LONGJMP
+  void* buffer[5];  // the five words __builtin_setjmp uses
+#else
   std::jmp_buf buffer;
+#endif
   volatile int status;
 };
 

@@ -44,7 +44,11 @@ const Proto* proto_of(const CallInfo* ci) { return as_lclosure(*ci->func)->p; }
 [[noreturn]] void raise(lua_State* L, int status) {
   if (L->error_jmp != nullptr) {
     L->error_jmp->status = status;
+#if LUNA_BUILTIN_LONGJMP
+    __builtin_longjmp(L->error_jmp->buffer, 1);
+#else
     _longjmp(L->error_jmp->buffer, 1);
+#endif
   }
   GlobalState* g = L->global;
   status = vm::reset_thread(L, status);  // close pending variables of this thread
@@ -64,7 +68,11 @@ int run_protected(lua_State* L, ProtectedFn f, void* ud) {
   lj.status = status::ok;
   lj.previous = L->error_jmp;
   L->error_jmp = &lj;
+#if LUNA_BUILTIN_LONGJMP
+  if (__builtin_setjmp(lj.buffer) == 0) f(L, ud);
+#else
   if (_setjmp(lj.buffer) == 0) f(L, ud);
+#endif
   L->error_jmp = lj.previous;
   L->n_c_calls = old_c_calls;
   return lj.status;

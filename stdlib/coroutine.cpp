@@ -1,10 +1,12 @@
 // Coroutine library (manual §6.2): create, resume, yield, status, wrap, isyieldable, running, close.
 //
-// Contract: public C API only. A coroutine is a thread object; its status is derived from lua_status
-// and whether it has an active frame, exactly as Lua 5.4.8 reports it. wrap re-raises a coroutine's
-// error in the caller (prefixing the position for string messages) after closing the coroutine's
-// pending to-be-closed variables with lua_closethread.
+// Contract: public C API only, except the fused value transfer + resume of vm/coroutine_lib.h
+// (and the interrupt re-raise of vm/interrupt_lib.h). A coroutine is a thread object; its status
+// is derived from lua_status and whether it has an active frame, exactly as Lua 5.4.8 reports it.
+// wrap re-raises a coroutine's error in the caller (prefixing the position for string messages)
+// after closing the coroutine's pending to-be-closed variables with lua_closethread.
 #include "lua.hpp"
+#include "vm/coroutine_lib.h"
 #include "vm/interrupt_lib.h"
 
 namespace luna::stdlib::coroutine {
@@ -32,46 +34,23 @@ lua_State* check_coroutine(lua_State* L) {
   return coroutine;
 }
 
-// Moves 'argument_count' values to the coroutine and resumes it. Returns the number of results now
-// on L's stack, or -1 with the error object on L's stack.
-int resume_with(lua_State* L, lua_State* coroutine, int argument_count) {
-  if (!lua_checkstack(coroutine, argument_count)) {
-    lua_pushliteral(L, "too many arguments to resume");
-    return -1;
-  }
-  lua_xmove(L, coroutine, argument_count);
-  int result_count = 0;
-  const int status = lua_resume(coroutine, L, argument_count, &result_count);
-  if (status == LUA_OK || status == LUA_YIELD) {
-    if (!lua_checkstack(L, result_count + 1)) {
-      lua_pop(coroutine, result_count);
-      lua_pushliteral(L, "too many results to resume");
-      return -1;
-    }
-    lua_xmove(coroutine, L, result_count);
-    return result_count;
-  }
-  lua_xmove(coroutine, L, 1);  // the error object
-  return -1;
-}
-
 int resume(lua_State* L) {
   lua_State* coroutine = check_coroutine(L);
-  const int result_count = resume_with(L, coroutine, lua_gettop(L) - 1);
+  const int result_count =
+      luna::vm::coroutine_lib::resume_moving(L, coroutine, lua_gettop(L) - 1, true);
   luna::vm::interrupt::reraise_if_stopped(L);  // budget/timeout/cancel stops are not catchable
   if (result_count < 0) {
     lua_pushboolean(L, 0);
     lua_insert(L, -2);
     return 2;
   }
-  lua_pushboolean(L, 1);
-  lua_insert(L, -(result_count + 1));
-  return result_count + 1;
+  return result_count;  // true and the values
 }
 
 int wrapped_call(lua_State* L) {
   lua_State* coroutine = lua_tothread(L, lua_upvalueindex(1));
-  const int result_count = resume_with(L, coroutine, lua_gettop(L));
+  const int result_count =
+      luna::vm::coroutine_lib::resume_moving(L, coroutine, lua_gettop(L), false);
   if (result_count >= 0) return result_count;
   int status = lua_status(coroutine);
   if (status != LUA_OK && status != LUA_YIELD) {  // the coroutine itself failed

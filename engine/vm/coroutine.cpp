@@ -7,6 +7,7 @@
 #include "runtime/error.h"
 #include "vm/call.h"
 #include "vm/coroutine.h"
+#include "vm/coroutine_lib.h"
 #include "vm/interp.h"
 #include "vm/status.h"
 
@@ -96,6 +97,33 @@ int recover(lua_State* L, int st) {
   return st;
 }
 
+// Room for n more values above L's top, also for the running C frame (as lua_checkstack): false
+// when the stack cannot grow that far. Growing only happens on the first transfers of a thread.
+bool reserve(lua_State* L, int n) {
+  if (L->stack_last - L->top <= n) [[unlikely]] {
+    if (n >= max_stack || (L->top - L->stack) + n > max_stack) return false;
+    grow_stack(L, n);
+  }
+  if (L->ci->top < L->top + n) L->ci->top = L->top + n;
+  return true;
+}
+
+// Through locals: the compiler cannot tell that the two threads' `top` fields do not alias the
+// values being copied, and would reload both per value.
+void move_values(lua_State* from, lua_State* to, int n) {
+  const StackId source = from->top - n;
+  const StackId target = to->top;
+  for (int i = 0; i < n; i++) target[i] = source[i];
+  from->top = source;
+  to->top = target + n;
+}
+
+int push_transfer_error(lua_State* L, const char* msg) {
+  set_string(*L->top, strings::new_cstring(L, msg));
+  L->top++;
+  return -1;
+}
+
 int resume_error(lua_State* L, const char* msg, int nargs) {
   L->top -= nargs;
   set_string(*L->top, strings::new_cstring(L, msg));
@@ -126,6 +154,31 @@ int resume(lua_State* L, lua_State* from, int nargs, int* n_results) {
                                    : static_cast<int>(L->top - (L->ci->func + 1));
   return st;
 }
+
+namespace coroutine_lib {
+
+int resume_moving(lua_State* L, lua_State* coroutine, int argument_count, bool with_flag) {
+  if (!reserve(coroutine, argument_count)) {
+    return push_transfer_error(L, "too many arguments to resume");
+  }
+  move_values(L, coroutine, argument_count);
+  int n = 0;
+  const int st = resume(coroutine, L, argument_count, &n);
+  if (st != status::ok && st != status::yield) {
+    move_values(coroutine, L, 1);  // the error object (L has room: the arguments left it)
+    return -1;
+  }
+  const int flag = with_flag ? 1 : 0;
+  if (!reserve(L, n + 1)) {
+    coroutine->top -= n;
+    return push_transfer_error(L, "too many results to resume");
+  }
+  if (with_flag) (L->top++)->set_bool(true);
+  move_values(coroutine, L, n);
+  return n + flag;
+}
+
+}  // namespace coroutine_lib
 
 int yield(lua_State* L, int n_results, lua_KContext ctx, lua_KFunction k) {
   CallInfo* ci = L->ci;

@@ -212,9 +212,18 @@ void close_aux(lua_State* L, void* ud) {
   auto* args = static_cast<CloseArgs*>(ud);
   functions::close(L, vm::restore_stack(L, args->level), args->status, false);
 }
+
+// True when some open upvalue or to-be-closed variable lives at or above `level`.
+bool has_pending_close(const lua_State* L, const Value* level) {
+  return (L->open_upval != nullptr && L->open_upval->v.p >= level) ||
+         (L->tbc_list != nullptr && L->tbc_list >= level);
+}
+
 }  // namespace
 
 int close_protected(lua_State* L, std::ptrdiff_t level, int status) {
+  // Most errors unwind frames that hold nothing to close: skip the protected call's setjmp.
+  if (!has_pending_close(L, vm::restore_stack(L, level))) return status;
   CallInfo* old_ci = L->ci;
   std::uint8_t old_allow_hook = L->allow_hook;
   for (;;) {

@@ -89,10 +89,15 @@ int tonumber(lua_State* L) {
   return 1;
 }
 
+// The common calls, error(message) and error(message, level), skip luaL_optinteger/lua_settop.
 int error(lua_State* L) {
-  const int level = static_cast<int>(luaL_optinteger(L, 2, 1));
-  lua_settop(L, 1);
-  if (lua_type(L, 1) == LUA_TSTRING && level > 0) {  // only string messages get a position
+  const int top = lua_gettop(L);
+  int level = 1;
+  if (top >= 2) {
+    level = static_cast<int>(lua_isinteger(L, 2) ? lua_tointeger(L, 2) : luaL_optinteger(L, 2, 1));
+  }
+  if (top != 1) lua_settop(L, 1);
+  if (level > 0 && lua_type(L, 1) == LUA_TSTRING) {  // only string messages get a position
     luaL_where(L, level);
     lua_pushvalue(L, 1);
     lua_concat(L, 2);
@@ -368,10 +373,11 @@ int finish_pcall(lua_State* L, int status, lua_KContext extra) {
 }
 
 int pcall(lua_State* L) {
-  luaL_checkany(L, 1);
+  const int top = lua_gettop(L);
+  if (top == 0) luaL_checkany(L, 1);  // raises "value expected"
   lua_pushboolean(L, 1);  // the first result on success
   lua_insert(L, 1);
-  const int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
+  const int status = lua_pcallk(L, top - 1, LUA_MULTRET, 0, 0, finish_pcall);
   return finish_pcall(L, status, 0);
 }
 

@@ -1,7 +1,7 @@
 // Coroutine library (manual §6.2): create, resume, yield, status, wrap, isyieldable, running, close.
 //
-// Contract: public C API only, except the fused value transfer + resume of vm/coroutine_lib.h
-// (and the interrupt re-raise of vm/interrupt_lib.h). A coroutine is a thread object; its status
+// Contract: public C API only, except the fused resume and the yield of vm/coroutine_lib.h (and
+// the interrupt re-raise of vm/interrupt_lib.h). A coroutine is a thread object; its status
 // is derived from lua_status and whether it has an active frame, exactly as Lua 5.4.8 reports it.
 // wrap re-raises a coroutine's error in the caller (prefixing the position for string messages)
 // after closing the coroutine's pending to-be-closed variables with lua_closethread.
@@ -80,7 +80,7 @@ int wrap(lua_State* L) {
   return 1;
 }
 
-int yield(lua_State* L) { return lua_yield(L, lua_gettop(L)); }
+int yield(lua_State* L) { return luna::vm::coroutine_lib::yield(L, lua_gettop(L)); }
 
 Status status_of(lua_State* L, lua_State* coroutine) {
   if (L == coroutine) return Status::running;

@@ -66,6 +66,7 @@ void preinit_thread(lua_State* L, GlobalState* g) {
   L->n_ci = 0;
   L->twups = L;  // not in the list of threads with open upvalues
   L->n_c_calls = 0;
+  L->resume_c_calls = no_yield_by_return;
   L->error_jmp = nullptr;
   L->hook = nullptr;
   L->hook_mask = 0;

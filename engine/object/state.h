@@ -36,6 +36,10 @@ inline constexpr std::uint16_t hook_yield = 1u << 6;
 inline constexpr std::uint16_t finalizer = 1u << 7;
 inline constexpr std::uint16_t transfer = 1u << 8;
 inline constexpr std::uint16_t closing_return = 1u << 9;
+// (bits 10-12: vm/call.h's recover status)
+// A C function the interpreter called inline (op CALL): the interpreter looks at L->status when it
+// returns, so coroutine.yield may suspend by returning instead of longjmp-ing (vm/coroutine.cpp).
+inline constexpr std::uint16_t yield_by_return = 1u << 13;
 inline constexpr std::uint16_t allow_hook = 1u << 0;  // original value of allowhook (for error recovery)
 }  // namespace cist
 
@@ -120,9 +124,14 @@ struct lua_State : luna::GCObject {
   volatile int hook_mask;
   // Safepoints left before this thread looks at GlobalState::interrupt (vm/interrupt.h); owner only.
   std::int32_t safepoint_count;
+  // While resume runs the thread: n_c_calls of the execute() that resume entered itself (a C
+  // function it calls inline may yield by returning); no_yield_by_return otherwise.
+  std::uint32_t resume_c_calls;
 };
 
 namespace luna {
+
+inline constexpr std::uint32_t no_yield_by_return = 0xFFFFFFFFu;  // never equals n_c_calls
 
 inline void set_thread(Value& v, lua_State* L) { v.set_gc(L, tag::thread); }
 

@@ -46,9 +46,11 @@ void finish_c_call(lua_State* L, CallInfo* ci) {
   postcall(L, ci, n);
 }
 
+// Stops early when a frame suspends the thread by returning (coroutine_lib::yield).
 void unroll(lua_State* L, void*) {
+  L->resume_c_calls = L->n_c_calls;  // the execute() calls below run at this depth
   CallInfo* ci;
-  while ((ci = L->ci) != &L->base_ci) {
+  while (L->status == status::ok && (ci = L->ci) != &L->base_ci) {
     if (ci->call_status & cist::c) {
       finish_c_call(L, ci);
     } else {
@@ -70,10 +72,12 @@ void resume_body(lua_State* L, void* ud) {
   StackId first_arg = L->top - n;
   CallInfo* ci = L->ci;
   if (L->status == status::ok) {  // starting the coroutine: call its body
+    L->resume_c_calls = L->n_c_calls + 1;  // call() runs execute() one C level deeper
     call(L, first_arg - 1, multret);
     return;
   }
   L->status = status::ok;  // running again
+  L->resume_c_calls = L->n_c_calls;
   if (!(ci->call_status & cist::c)) {
     // Yielded inside a hook: the instruction was not executed yet; redo it.
     ci->u.l.saved_pc--;
@@ -145,6 +149,8 @@ int resume(lua_State* L, lua_State* from, int nargs, int* n_results) {
   L->n_c_calls++;
   int st = runtime::run_protected(L, resume_body, &nargs);
   st = recover(L, st);
+  L->resume_c_calls = no_yield_by_return;
+  if (st == status::ok && L->status == status::yield) st = status::yield;  // yielded by returning
   if (status::is_error(st)) {  // unrecoverable: the coroutine is dead
     L->status = static_cast<std::uint8_t>(st);
     runtime::set_error_object(L, st, L->top);
@@ -176,6 +182,19 @@ int resume_moving(lua_State* L, lua_State* coroutine, int argument_count, bool w
   if (with_flag) (L->top++)->set_bool(true);
   move_values(coroutine, L, n);
   return n + flag;
+}
+
+int yield(lua_State* L, int n_results) {
+  CallInfo* ci = L->ci;
+  // Called inline by the execute() that resume entered (no C frame in between, so the thread is
+  // yieldable): mark the thread suspended and let the interpreter return to resume.
+  if ((ci->call_status & cist::yield_by_return) && L->n_c_calls == L->resume_c_calls) {
+    L->status = status::yield;
+    ci->u2.n_yield = n_results;
+    ci->u.c.k = nullptr;
+    return 0;
+  }
+  return vm::yield(L, n_results, 0, nullptr);
 }
 
 }  // namespace coroutine_lib

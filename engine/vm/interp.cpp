@@ -784,10 +784,12 @@ op_CALL: {
       CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
       new_ci->func = ra;
       new_ci->n_results = static_cast<short>(n_results);
-      new_ci->call_status = cist::c;
+      new_ci->call_status = cist::c | cist::yield_by_return;
       new_ci->top = L->top + min_stack;
       L->ci = new_ci;
       int n = f(L);
+      // coroutine.yield suspended the thread by returning: back to resume (vm/coroutine.cpp).
+      if (L->status != status::ok) [[unlikely]] return;
       postcall(L, new_ci, n);
       UPDATE_TRAP();
       UPDATE_BASE();

@@ -5,7 +5,7 @@
 #   upstream test suites tests/modules runs; see fetch_module_sources below)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-need="g++ cmake ninja-build pkg-config libreadline-dev"
+need="g++ cmake ninja-build pkg-config libreadline8"
 [ "${1:-build}" = test ] && need="$need googletest libgtest-dev python3 lua5.4 liblua5.4-dev lua-lpeg lua-cjson lua-filesystem locales lua-socket lua-posix lua-zlib zlib1g-dev dpkg-dev perl python3-yaml pybind11-dev python3-pytest python3-venv python3-dev"
 
 install_missing() {

@@ -43,6 +43,20 @@ bool raw_equal(const Value& a, const Value& b) {
 
 }  // namespace
 
+// ---- index resolution (capi/index.h) -----------------------------------------------------------
+
+Value* capi::pseudo_index_value(lua_State* L, int idx) {
+  if (idx == registry_index) return &L->global->registry;
+  int n = registry_index - idx;  // upvalue number, 1-based
+  LUNA_API_CHECK(L, n <= max_upvalues + 1, "upvalue index too large");
+  const Value& fn = *L->ci->func;
+  if (fn.is_c_closure()) {
+    CClosure* cl = as_cclosure(fn);
+    return n <= cl->nupvalues ? &cl->upvalue[n - 1] : nil_slot(L);
+  }
+  return nil_slot(L);  // a light C function (or a Lua function through a hook) has no upvalues
+}
+
 // ---- basic stack manipulation ------------------------------------------------------------------
 
 LUA_API int lua_absindex(lua_State* L, int idx) {
@@ -51,21 +65,28 @@ LUA_API int lua_absindex(lua_State* L, int idx) {
 
 LUA_API int lua_gettop(lua_State* L) { return static_cast<int>(L->top - (L->ci->func + 1)); }
 
+// Pending __close variables of removed slots run here; the check is one compare when the thread
+// has none (the common case), so the whole shrinking path stays a few instructions.
+[[gnu::noinline]] static void close_to_top(lua_State* L, StackId new_top) {
+  L->top = functions::close(L, new_top, status::close_keep_top, false);
+}
+
 LUA_API void lua_settop(lua_State* L, int idx) {
-  luna::CallInfo* ci = L->ci;
-  StackId func = ci->func;
-  std::ptrdiff_t diff;
+  StackId new_top;
   if (idx >= 0) {
-    LUNA_API_CHECK(L, idx <= ci->top - (func + 1), "new top too large");
-    diff = ((func + 1) + idx) - L->top;
-    for (; diff > 0; diff--) (L->top++)->set_nil();
+    luna::CallInfo* ci = L->ci;
+    LUNA_API_CHECK(L, idx <= ci->top - (ci->func + 1), "new top too large");
+    new_top = (ci->func + 1) + idx;
+    if (new_top >= L->top) {  // growing: no slot is removed, so nothing to close
+      for (StackId p = L->top; p < new_top; p++) p->set_nil();
+      L->top = new_top;
+      return;
+    }
   } else {
-    LUNA_API_CHECK(L, -(idx + 1) <= L->top - (func + 1), "invalid new top");
-    diff = idx + 1;
+    LUNA_API_CHECK(L, -(idx + 1) <= L->top - (L->ci->func + 1), "invalid new top");
+    new_top = L->top + (idx + 1);
   }
-  StackId new_top = L->top + diff;
-  if (diff < 0 && L->tbc_list != nullptr && L->tbc_list >= new_top)
-    new_top = functions::close(L, new_top, status::close_keep_top, false);  // pending __close of removed slots
+  if (L->tbc_list != nullptr && L->tbc_list >= new_top) return close_to_top(L, new_top);
   L->top = new_top;
 }
 

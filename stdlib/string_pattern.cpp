@@ -124,7 +124,9 @@ struct Matcher {
   const char* class_end(const char* p);
   bool single_match(const char* s, const char* p, const char* class_last) const;
   const char* match_balance(const char* s, const char* p);
-  std::ptrdiff_t count_repeats(const char* s, const char* p, const char* class_last) const;
+  template <bool Matching>
+  const char* scan_class(const char* s, const char* p, const char* class_last) const;
+  int next_literal(const char* p) const;
   const char* max_expand(const char* s, const char* p, const char* class_last);
   const char* min_expand(const char* s, const char* p, const char* class_last);
   const char* start_capture(const char* s, const char* p, std::ptrdiff_t kind);
@@ -211,35 +213,56 @@ const char* Matcher::match_balance(const char* s, const char* p) {
   return nullptr;
 }
 
-// How many characters from s on match the single-character class [p, class_last): the item
-// is decoded once, then tested in a loop.
-std::ptrdiff_t Matcher::count_repeats(const char* s, const char* p, const char* class_last) const {
-  const char* q = s;
+// The first position from s on (at most subject_end) whose character matches the
+// single-character class [p, class_last) (Matching = false) or does not match it (Matching =
+// true). The item is decoded once, then tested in a loop.
+template <bool Matching>
+const char* Matcher::scan_class(const char* s, const char* p, const char* class_last) const {
   switch (*p) {
     case '.':
-      return subject_end - s;
+      return Matching ? subject_end : s;
     case escape: {
       const ClassTest test = ClassTest::of(static_cast<unsigned char>(p[1]));
-      while (q < subject_end && test.matches(classes, static_cast<unsigned char>(*q))) ++q;
-      break;
+      while (s < subject_end && test.matches(classes, static_cast<unsigned char>(*s)) == Matching) ++s;
+      return s;
     }
     case '[':
-      while (q < subject_end && set_matches(classes, static_cast<unsigned char>(*q), p, class_last - 1)) ++q;
-      break;
+      while (s < subject_end && set_matches(classes, static_cast<unsigned char>(*s), p, class_last - 1) == Matching)
+        ++s;
+      return s;
     default:
-      while (q < subject_end && *q == *p) ++q;
-      break;
+      if (!Matching) {
+        const void* hit = std::memchr(s, *p, static_cast<std::size_t>(subject_end - s));
+        return hit != nullptr ? static_cast<const char*>(hit) : subject_end;
+      }
+      while (s < subject_end && *s == *p) ++s;
+      return s;
   }
-  return q - s;
 }
 
+// When the pattern from p on must next consume one given literal character (captures opening
+// or closing before it consume nothing), returns it; else -1.
+int Matcher::next_literal(const char* p) const {
+  while (p < pattern_end && (*p == '(' || *p == ')')) ++p;
+  if (p >= pattern_end || std::strchr(special_characters, *p) != nullptr) return -1;
+  if (p + 1 < pattern_end && (p[1] == '*' || p[1] == '?' || p[1] == '-')) return -1;
+  return static_cast<unsigned char>(*p);
+}
+
+// Backtracks from the longest run down. Tries that match() would reject at once are skipped:
+// with nothing after the repetition the longest run wins, and when a literal must follow only
+// runs followed by it are tried. The longest run is always tried, so errors the rest of the
+// pattern raises (they depend on the pattern and captures only) still surface; depth_left > 0
+// keeps "pattern too complex" exact.
 const char* Matcher::max_expand(const char* s, const char* p, const char* class_last) {
-  std::ptrdiff_t count = count_repeats(s, p, class_last);
-  // Nothing follows: the longest run wins (match() would return at once; depth_left > 0 keeps
-  // its "pattern too complex" check exact).
-  if (class_last + 1 == pattern_end && depth_left > 0) return s + count;
-  for (; count >= 0; --count) {
-    if (const char* result = match(s + count, class_last + 1)) return result;
+  std::ptrdiff_t count = scan_class<true>(s, p, class_last) - s;
+  const char* rest = class_last + 1;
+  if (rest == pattern_end && depth_left > 0) return s + count;
+  if (const char* result = match(s + count, rest)) return result;
+  const int literal = depth_left > 0 ? next_literal(rest) : -1;
+  while (--count >= 0) {
+    if (literal >= 0 && static_cast<unsigned char>(s[count]) != literal) continue;
+    if (const char* result = match(s + count, rest)) return result;
   }
   return nullptr;
 }
@@ -465,13 +488,7 @@ const char* start_item_end(const char*& p, const char* end) {
 }
 
 const char* Matcher::next_candidate(const char* s) const {
-  if (start_item == nullptr) return s;
-  if (*start_item != escape && *start_item != '[' && *start_item != '.') {
-    const void* hit = std::memchr(s, *start_item, static_cast<std::size_t>(subject_end - s));
-    return hit != nullptr ? static_cast<const char*>(hit) : subject_end;
-  }
-  while (s < subject_end && !single_match(s, start_item, start_item_end)) ++s;
-  return s;
+  return start_item == nullptr ? s : scan_class<false>(s, start_item, start_item_end);
 }
 
 // 'anchored': the caller already removed a leading '^' (only the first position is tried).

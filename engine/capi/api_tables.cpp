@@ -4,8 +4,10 @@
 // object goes through a GC barrier.
 #include <climits>
 #include <cstdint>
+#include <cstring>
 
 #include "capi/index.h"
+#include "capi/table_lib.h"
 #include "vm/interp.h"
 #include "gc/gc.h"
 #include "lua.h"
@@ -320,6 +322,26 @@ LUA_API int lua_setiuservalue(lua_State* L, int idx, int n) {
   return result;
 }
 
+// ---- the table library's fast path (capi/table_lib.h) -----------------------------------------
+
+bool capi::move_array_range(lua_State* L, int idx, lua_Integer from, lua_Integer to, lua_Integer count) {
+  if (count <= 0) return count == 0;  // nothing to move
+  const Value* t = index_to_value(L, idx);
+  if (!t->is_table()) return false;
+  Table* h = as_table(*t);
+  if (h->metatable != nullptr) return false;
+  const auto limit = static_cast<lua_Unsigned>(h->array_size);
+  const auto fits = [limit, count](lua_Integer first) {  // [first, first+count) inside [1, limit]
+    return first >= 1 && static_cast<lua_Unsigned>(first - 1) <= limit &&
+           static_cast<lua_Unsigned>(count) <= limit - static_cast<lua_Unsigned>(first - 1);
+  };
+  if (!fits(from) || !fits(to)) return false;
+  // Array slots are whole Values (unlike node values, see tables.h), so a byte move is a copy.
+  std::memmove(static_cast<void*>(h->array + (to - 1)), static_cast<const void*>(h->array + (from - 1)),
+               static_cast<std::size_t>(count) * sizeof(Value));
+  return true;
+}
+
 // ---- traversal and operators ---------------------------------------------------------------------
 
 LUA_API int lua_next(lua_State* L, int idx) {
@@ -369,13 +391,14 @@ LUA_API void lua_arith(lua_State* L, int op) {
 LUA_API int lua_compare(lua_State* L, int index1, int index2, int op) {
   const Value* a = capi::index_to_value(L, index1);
   const Value* b = capi::index_to_value(L, index2);
-  if (!capi::is_valid(L, a) || !capi::is_valid(L, b)) return 0;
-  if ((op == LUA_OPLT || op == LUA_OPLE) && a->tt == b->tt) {
+  // Checked before validity: an invalid index reads as nil, which is neither number kind.
+  if (a->tt == b->tt && (op == LUA_OPLT || op == LUA_OPLE)) {
     if (a->is_integer())
       return op == LUA_OPLT ? a->as_int() < b->as_int() : a->as_int() <= b->as_int();
     if (a->is_float())
       return op == LUA_OPLT ? a->as_float() < b->as_float() : a->as_float() <= b->as_float();
   }
+  if (!capi::is_valid(L, a) || !capi::is_valid(L, b)) return 0;
   switch (op) {
     case LUA_OPEQ: return vm::equal(L, *a, *b);
     case LUA_OPLT: return vm::less_than(L, *a, *b);

@@ -1,0 +1,19 @@
+// The table library's one internal fast path (stdlib/table.cpp is otherwise written against the
+// public C API only, so this header needs nothing but lua.h).
+//  - move_array_range(L, idx, from, to, count): when the value at idx is a table without a
+//    metatable and both [from, from+count) and [to, to+count) lie inside its array part, does
+//    t[to+k] = t[from+k] for every k in [0, count) as memmove would (overlap allowed) and returns
+//    true. Otherwise it does nothing and returns false; the caller then runs its lua_geti/lua_seti
+//    loop. Without a metatable those calls are raw accesses of existing array slots, so the
+//    result is exactly theirs, only without two API calls per element (table.insert/remove at a
+//    position shift the whole tail). Moving values inside one table needs no GC barrier: the table
+//    references no value it did not reference before.
+#pragma once
+
+#include "lua.h"
+
+namespace luna::capi {
+
+bool move_array_range(lua_State* L, int idx, lua_Integer from, lua_Integer to, lua_Integer count);
+
+}  // namespace luna::capi

@@ -1,7 +1,7 @@
 // The table library (manual §6.6). Every access goes through lua_geti/lua_seti/luaL_len, so
 // __index, __newindex and __len are honoured exactly as 5.4 does; a non-table argument is
-// accepted when its metatable provides the metamethods an operation needs. One internal fast
-// path (capi/table_lib.h) shifts the elements of a plain table's array part in one move.
+// accepted when its metatable provides the metamethods an operation needs. Two internal fast
+// paths (capi/table_lib.h) move or push a range of a plain table's array part in one go.
 #include <lua.hpp>
 
 #include <climits>
@@ -170,6 +170,7 @@ int unpack(lua_State* L) {
   lua_Unsigned count = static_cast<lua_Unsigned>(last) - static_cast<lua_Unsigned>(index);
   if (count >= static_cast<unsigned int>(INT_MAX) || !lua_checkstack(L, static_cast<int>(++count)))
     return luaL_error(L, "too many results to unpack");
+  if (luna::capi::push_array_range(L, 1, index, static_cast<lua_Integer>(count))) return static_cast<int>(count);
   for (; index < last; ++index) lua_geti(L, 1, index);
   lua_geti(L, 1, last);
   return static_cast<int>(count);

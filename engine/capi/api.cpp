@@ -190,16 +190,28 @@ LUA_API int lua_rawequal(lua_State* L, int index1, int index2) {
   return capi::is_valid(L, a) && capi::is_valid(L, b) && raw_equal(*a, *b);
 }
 
+// Both conversions answer the common case (the value already has the wanted kind) inline and
+// leave strings and the other number kind to runtime/.
 LUA_API lua_Number lua_tonumberx(lua_State* L, int idx, int* isnum) {
+  const Value* o = capi::index_to_value(L, idx);
+  if (o->is_float()) {
+    if (isnum != nullptr) *isnum = 1;
+    return o->as_float();
+  }
   double n = 0;
-  int ok = runtime::to_number(capi::index_to_value(L, idx), &n);
+  int ok = runtime::to_number(o, &n);
   if (isnum != nullptr) *isnum = ok;
   return ok ? n : 0;
 }
 
 LUA_API lua_Integer lua_tointegerx(lua_State* L, int idx, int* isnum) {
+  const Value* o = capi::index_to_value(L, idx);
+  if (o->is_integer()) {
+    if (isnum != nullptr) *isnum = 1;
+    return o->as_int();
+  }
   std::int64_t i = 0;
-  int ok = runtime::to_integer(capi::index_to_value(L, idx), &i);
+  int ok = runtime::to_integer(o, &i);
   if (isnum != nullptr) *isnum = ok;
   return ok ? i : 0;
 }

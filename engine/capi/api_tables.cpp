@@ -324,21 +324,46 @@ LUA_API int lua_setiuservalue(lua_State* L, int idx, int n) {
 
 // ---- the table library's fast path (capi/table_lib.h) -----------------------------------------
 
+namespace {
+
+// The array part of the plain table at idx when [first, first+count) lies inside it, else null.
+Value* plain_array_range(lua_State* L, int idx, lua_Integer first, lua_Integer count) {
+  const Value* t = capi::index_to_value(L, idx);
+  if (!t->is_table()) return nullptr;
+  Table* h = as_table(*t);
+  if (h->metatable != nullptr) return nullptr;
+  const auto limit = static_cast<lua_Unsigned>(h->array_size);
+  if (first < 1 || static_cast<lua_Unsigned>(first - 1) > limit ||
+      static_cast<lua_Unsigned>(count) > limit - static_cast<lua_Unsigned>(first - 1))
+    return nullptr;
+  return h->array + (first - 1);
+}
+
+}  // namespace
+
 bool capi::move_array_range(lua_State* L, int idx, lua_Integer from, lua_Integer to, lua_Integer count) {
   if (count <= 0) return count == 0;  // nothing to move
-  const Value* t = index_to_value(L, idx);
-  if (!t->is_table()) return false;
-  Table* h = as_table(*t);
-  if (h->metatable != nullptr) return false;
-  const auto limit = static_cast<lua_Unsigned>(h->array_size);
-  const auto fits = [limit, count](lua_Integer first) {  // [first, first+count) inside [1, limit]
-    return first >= 1 && static_cast<lua_Unsigned>(first - 1) <= limit &&
-           static_cast<lua_Unsigned>(count) <= limit - static_cast<lua_Unsigned>(first - 1);
-  };
-  if (!fits(from) || !fits(to)) return false;
+  Value* source = plain_array_range(L, idx, from, count);
+  Value* target = source != nullptr ? plain_array_range(L, idx, to, count) : nullptr;
+  if (target == nullptr) return false;
   // Array slots are whole Values (unlike node values, see tables.h), so a byte move is a copy.
-  std::memmove(static_cast<void*>(h->array + (to - 1)), static_cast<const void*>(h->array + (from - 1)),
+  std::memmove(static_cast<void*>(target), static_cast<const void*>(source),
                static_cast<std::size_t>(count) * sizeof(Value));
+  return true;
+}
+
+bool capi::push_array_range(lua_State* L, int idx, lua_Integer first, lua_Integer count) {
+  if (count <= 0) return count == 0;
+  const Value* source = plain_array_range(L, idx, first, count);
+  if (source == nullptr) return false;
+  LUNA_API_CHECK(L, L->ci->top - L->top >= count, "stack overflow");
+  for (lua_Integer k = 0; k < count; ++k) {
+    if (source[k].is_nil())
+      L->top->set_nil();  // never copy empty variants to the stack
+    else
+      *L->top = source[k];
+    L->top++;
+  }
   return true;
 }
 

@@ -1,5 +1,7 @@
-// The table library's one internal fast path (stdlib/table.cpp is otherwise written against the
-// public C API only, so this header needs nothing but lua.h).
+// The table library's internal fast paths (stdlib/table.cpp is otherwise written against the
+// public C API only, so this header needs nothing but lua.h). Both act only on a table without a
+// metatable, where lua_geti/lua_seti are raw accesses of existing array slots, so their results
+// are exactly those of the API loops they replace; otherwise they do nothing and return false.
 //  - move_array_range(L, idx, from, to, count): when the value at idx is a table without a
 //    metatable and both [from, from+count) and [to, to+count) lie inside its array part, does
 //    t[to+k] = t[from+k] for every k in [0, count) as memmove would (overlap allowed) and returns
@@ -15,5 +17,11 @@
 namespace luna::capi {
 
 bool move_array_range(lua_State* L, int idx, lua_Integer from, lua_Integer to, lua_Integer count);
+
+//  - push_array_range(L, idx, first, count): when the value at idx is such a table and
+//    [first, first+count) lies inside its array part, pushes t[first .. first+count-1] (nil for
+//    empty slots, as lua_geti) and returns true. The caller has checked the stack space
+//    (lua_checkstack), as table.unpack does before its lua_geti loop.
+bool push_array_range(lua_State* L, int idx, lua_Integer first, lua_Integer count);
 
 }  // namespace luna::capi

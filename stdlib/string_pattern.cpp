@@ -111,9 +111,22 @@ struct Matcher {
   ClassTable classes;
   const char* start_item;      // StartFilter: the pattern's first item, or null
   const char* start_item_end;
+  // Run skipping: when the first item is a "+" repetition and the pattern has no back
+  // references, an attempt at s that fails after the item ran to lead_run_end proves that every
+  // attempt inside that run fails too (each would try the rest of the pattern at a subset of the
+  // same positions, with the same captures open), so the search resumes at the run's end.
+  bool skip_runs;
+  const char* lead_run_end;
   Capture captures[max_captures];
 
-  void reset() { level = 0; }
+  void reset() {
+    level = 0;
+    lead_run_end = nullptr;
+  }
+  // Where the search goes on after the attempt at s returned 'result' (no acceptable match).
+  const char* next_start(const char* s, const char* result) const {
+    return (result == nullptr && lead_run_end != nullptr) ? lead_run_end : s + 1;
+  }
   const char* match(const char* s, const char* p);
   // The first position from s on (up to subject_end) where a match may start.
   const char* next_candidate(const char* s) const;
@@ -256,6 +269,7 @@ int Matcher::next_literal(const char* p) const {
 // keeps "pattern too complex" exact.
 const char* Matcher::max_expand(const char* s, const char* p, const char* class_last) {
   std::ptrdiff_t count = scan_class<true>(s, p, class_last) - s;
+  if (p == start_item && skip_runs) lead_run_end = s + count;  // only the first item is here
   const char* rest = class_last + 1;
   if (rest == pattern_end && depth_left > 0) return s + count;
   if (const char* result = match(s + count, rest)) return result;
@@ -491,6 +505,15 @@ const char* Matcher::next_candidate(const char* s) const {
   return start_item == nullptr ? s : scan_class<false>(s, start_item, start_item_end);
 }
 
+// Whether the pattern may contain a back reference (%1-%9; conservative inside sets).
+bool has_back_reference(const char* p, const char* end) {
+  for (; p < end; ++p) {
+    if (*p != escape) continue;
+    if (++p < end && std::isdigit(static_cast<unsigned char>(*p))) return true;
+  }
+  return false;
+}
+
 // 'anchored': the caller already removed a leading '^' (only the first position is tried).
 void prepare(Matcher& m, lua_State* L, const char* subject, std::size_t subject_size, const char* pattern,
              std::size_t pattern_size, bool anchored) {
@@ -499,6 +522,9 @@ void prepare(Matcher& m, lua_State* L, const char* subject, std::size_t subject_
   const char* item = pattern;
   m.start_item_end = anchored ? nullptr : start_item_end(item, pattern + pattern_size);
   m.start_item = m.start_item_end != nullptr ? item : nullptr;
+  m.skip_runs = m.start_item != nullptr && m.start_item_end < pattern + pattern_size && *m.start_item_end == '+' &&
+                !has_back_reference(pattern, pattern + pattern_size);
+  m.lead_run_end = nullptr;
   m.depth_left = max_match_depth;
   m.subject_begin = subject;
   m.subject_end = subject + subject_size;
@@ -534,7 +560,7 @@ int find_or_match(lua_State* L, bool is_find) {
   Matcher m;
   prepare(m, L, subject, subject_size, pattern, pattern_size, anchored);
   const char* s = subject + init;
-  do {
+  for (;;) {
     if (m.start_item != nullptr && (s = m.next_candidate(s)) == m.subject_end) break;  // needs a char
     m.reset();
     if (const char* end = m.match(s, pattern)) {
@@ -545,7 +571,9 @@ int find_or_match(lua_State* L, bool is_find) {
       }
       return push_captures(m, s, end);
     }
-  } while (s++ < m.subject_end && !anchored);
+    if (anchored || s >= m.subject_end) break;
+    s = m.next_start(s, nullptr);
+  }
   luaL_pushfail(L);
   return 1;
 }
@@ -563,15 +591,16 @@ int gmatch_step(lua_State* L) {
   auto* state = static_cast<GmatchState*>(lua_touserdata(L, lua_upvalueindex(3)));
   state->matcher.L = L;
   state->matcher.classes = current_class_table();  // the locale may have changed between steps
-  for (const char* s = state->next; s <= state->matcher.subject_end; ++s) {
-    if (state->matcher.start_item != nullptr && (s = state->matcher.next_candidate(s)) == state->matcher.subject_end)
-      break;  // the first item needs a character
-    state->matcher.reset();
-    const char* end = state->matcher.match(s, state->pattern);
+  Matcher& m = state->matcher;
+  for (const char* s = state->next; s <= m.subject_end;) {
+    if (m.start_item != nullptr && (s = m.next_candidate(s)) == m.subject_end) break;  // needs a char
+    m.reset();
+    const char* end = m.match(s, state->pattern);
     if (end != nullptr && end != state->last_match) {
       state->next = state->last_match = end;
-      return push_captures(state->matcher, s, end);
+      return push_captures(m, s, end);
     }
+    s = m.next_start(s, end);
   }
   return 0;
 }
@@ -690,7 +719,9 @@ int gsub(lua_State* L) {
       changed = add_replacement(m, &buffer, s, end, replacement_type) || changed;
       s = last_match = end;
     } else if (s < m.subject_end) {
-      luaL_addchar(&buffer, *s++);
+      const char* next = m.next_start(s, end);
+      luaL_addlstring(&buffer, s, static_cast<std::size_t>(next - s));
+      s = next;
     } else {
       break;
     }

@@ -1,7 +1,8 @@
 // The table library (manual §6.6). Every access goes through lua_geti/lua_seti/luaL_len, so
 // __index, __newindex and __len are honoured exactly as 5.4 does; a non-table argument is
-// accepted when its metatable provides the metamethods an operation needs. Two internal fast
-// paths (capi/table_lib.h) move or push a range of a plain table's array part in one go.
+// accepted when its metatable provides the metamethods an operation needs. Internal fast paths
+// (capi/table_lib.h) move or push a range of a plain table's array part in one go and call
+// sort's order function in one API call.
 #include <lua.hpp>
 
 #include <climits>
@@ -210,13 +211,7 @@ void store_two(lua_State* L, Index i, Index j) {
 bool sorts_before(const SortState& order, int a, int b) {
   lua_State* L = order.L;
   if (!order.has_order) return lua_compare(L, a, b, LUA_OPLT);
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, a - 1);
-  lua_pushvalue(L, b - 2);
-  lua_call(L, 2, 1);
-  const bool result = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return result;
+  return luna::capi::call_order(L, 2, a, b);
 }
 
 // The pivot P is on top of the stack, and t[lo] <= P == t[up-1] <= t[up].

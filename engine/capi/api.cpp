@@ -150,7 +150,9 @@ LUA_API void lua_xmove(lua_State* from, lua_State* to, int n) {
 
 LUA_API int lua_type(lua_State* L, int idx) {
   const Value* o = capi::index_to_value(L, idx);
-  return capi::is_valid(L, o) ? o->basic_type() : LUA_TNONE;
+  const int type = o->basic_type();
+  if (type != LUA_TNIL) return type;  // the "no value" slot holds nil, so this one is valid
+  return capi::is_valid(L, o) ? LUA_TNIL : LUA_TNONE;
 }
 
 LUA_API const char* lua_typename(lua_State* L, int t) {
@@ -218,18 +220,24 @@ LUA_API lua_Integer lua_tointegerx(lua_State* L, int idx, int* isnum) {
 
 LUA_API int lua_toboolean(lua_State* L, int idx) { return !capi::index_to_value(L, idx)->is_falsy(); }
 
+// Numbers are converted in place, as the manual says (a collector step may follow).
+[[gnu::noinline]] static const char* tolstring_number(lua_State* L, int idx, Value* o, size_t* len) {
+  if (!o->is_number()) {
+    if (len != nullptr) *len = 0;
+    return nullptr;
+  }
+  runtime::number_to_string(L, o);
+  if (capi::is_upvalue_index(idx)) gc::barrier(L, as_cclosure(*L->ci->func), *o);
+  gc::check(L);
+  const String* s = as_string(*capi::index_to_value(L, idx));  // re-resolved, to be safe
+  if (len != nullptr) *len = s->length();
+  return s->chars();
+}
+
+// Strings take a frameless path (luaL_checklstring and every string function call this).
 LUA_API const char* lua_tolstring(lua_State* L, int idx, size_t* len) {
   Value* o = capi::index_to_value(L, idx);
-  if (!o->is_string()) {
-    if (!o->is_number()) {
-      if (len != nullptr) *len = 0;
-      return nullptr;
-    }
-    runtime::number_to_string(L, o);  // converts the slot in place, as the manual says
-    if (capi::is_upvalue_index(idx)) gc::barrier(L, as_cclosure(*L->ci->func), *o);
-    gc::check(L);
-    o = capi::index_to_value(L, idx);  // the collector step cannot move it, but re-resolve anyway
-  }
+  if (!o->is_string()) return tolstring_number(L, idx, o, len);
   const String* s = as_string(*o);
   if (len != nullptr) *len = s->length();
   return s->chars();

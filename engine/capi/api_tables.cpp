@@ -411,18 +411,8 @@ LUA_API void lua_arith(lua_State* L, int op) {
   L->top--;
 }
 
-// table.sort's default order calls this once per comparison: two numbers of the same kind
-// are compared inline, everything else (mixed numbers, strings, __lt/__le) goes to the VM.
-LUA_API int lua_compare(lua_State* L, int index1, int index2, int op) {
-  const Value* a = capi::index_to_value(L, index1);
-  const Value* b = capi::index_to_value(L, index2);
-  // Checked before validity: an invalid index reads as nil, which is neither number kind.
-  if (a->tt == b->tt && (op == LUA_OPLT || op == LUA_OPLE)) {
-    if (a->is_integer())
-      return op == LUA_OPLT ? a->as_int() < b->as_int() : a->as_int() <= b->as_int();
-    if (a->is_float())
-      return op == LUA_OPLT ? a->as_float() < b->as_float() : a->as_float() <= b->as_float();
-  }
+// Everything but two numbers of the same kind (see lua_compare).
+[[gnu::noinline]] static int compare_general(lua_State* L, const Value* a, const Value* b, int op) {
   if (!capi::is_valid(L, a) || !capi::is_valid(L, b)) return 0;
   switch (op) {
     case LUA_OPEQ: return vm::equal(L, *a, *b);
@@ -432,4 +422,20 @@ LUA_API int lua_compare(lua_State* L, int index1, int index2, int op) {
       LUNA_API_CHECK(L, false, "invalid option");
       return 0;
   }
+}
+
+// table.sort's default order calls this once per comparison: two numbers of the same kind
+// are compared inline, in a frameless path; everything else (mixed numbers, strings, __lt/__le,
+// equality) is tail-called out of line. The number test comes before the validity test: an
+// invalid index reads as nil, which is neither number kind.
+LUA_API int lua_compare(lua_State* L, int index1, int index2, int op) {
+  const Value* a = capi::index_to_value(L, index1);
+  const Value* b = capi::index_to_value(L, index2);
+  if (a->tt == b->tt && (op == LUA_OPLT || op == LUA_OPLE)) {
+    if (a->is_integer())
+      return op == LUA_OPLT ? a->as_int() < b->as_int() : a->as_int() <= b->as_int();
+    if (a->is_float())
+      return op == LUA_OPLT ? a->as_float() < b->as_float() : a->as_float() <= b->as_float();
+  }
+  return compare_general(L, a, b, op);
 }

@@ -24,4 +24,10 @@ bool move_array_range(lua_State* L, int idx, lua_Integer from, lua_Integer to, l
 //    (lua_checkstack), as table.unpack does before its lua_geti loop.
 bool push_array_range(lua_State* L, int idx, lua_Integer first, lua_Integer count);
 
+//  - call_order(L, function_idx, a, b): table.sort's comparison through its order function:
+//    exactly lua_pushvalue(function_idx), lua_pushvalue(a), lua_pushvalue(b), lua_call(L, 2, 1),
+//    lua_toboolean(L, -1), lua_pop(L, 1) -- in one API call instead of six. a and b are
+//    negative stack indices of the current top (as before the pushes).
+bool call_order(lua_State* L, int function_idx, int a, int b);
+
 }  // namespace luna::capi

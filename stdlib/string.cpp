@@ -4,6 +4,7 @@
 #include "string_lib.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "vm/interrupt_lib.h"
@@ -49,21 +50,33 @@ int reverse(lua_State* L) {
   return 1;
 }
 
-// Shared body of lower/upper: maps every byte through the C locale's conversion.
-template <int (*convert)(int)>
+// Shared body of lower/upper: maps every byte through the current locale's conversion, read
+// once per call as a table. glibc's tolower/toupper are out-of-line calls in C++ that only read
+// the tables __ctype_tolower_loc()/__ctype_toupper_loc() point at, so the answers are the same.
+#if defined(__GLIBC__)
+using CaseTable = const std::int32_t*;
+CaseTable lower_table() { return *__ctype_tolower_loc(); }
+CaseTable upper_table() { return *__ctype_toupper_loc(); }
+int convert_case(CaseTable table, int c) { return table[c]; }
+#else
+using CaseTable = int (*)(int);
+CaseTable lower_table() { return [](int c) { return std::tolower(c); }; }
+CaseTable upper_table() { return [](int c) { return std::toupper(c); }; }
+int convert_case(CaseTable convert, int c) { return convert(c); }
+#endif
+
+template <CaseTable (*table_of)()>
 int map_bytes(lua_State* L) {
   std::size_t size = 0;
   const char* text = luaL_checklstring(L, 1, &size);
   luaL_Buffer buffer;
   char* out = luaL_buffinitsize(L, &buffer, size);
+  const CaseTable table = table_of();
   for (std::size_t i = 0; i < size; ++i)
-    out[i] = static_cast<char>(convert(static_cast<unsigned char>(text[i])));
+    out[i] = static_cast<char>(convert_case(table, static_cast<unsigned char>(text[i])));
   luaL_pushresultsize(&buffer, size);
   return 1;
 }
-
-int to_lower(int c) { return std::tolower(c); }
-int to_upper(int c) { return std::toupper(c); }
 
 int repeat(lua_State* L) {
   std::size_t size = 0;
@@ -203,8 +216,8 @@ constexpr luaL_Reg metamethods[] = {
 constexpr luaL_Reg functions[] = {
     {"byte", byte},       {"char", character},   {"dump", dump},         {"find", find},
     {"format", format},   {"gmatch", gmatch},    {"gsub", gsub},         {"len", length},
-    {"lower", map_bytes<to_lower>},              {"match", match},       {"rep", repeat},
-    {"reverse", reverse}, {"sub", substring},    {"upper", map_bytes<to_upper>},
+    {"lower", map_bytes<lower_table>},              {"match", match},       {"rep", repeat},
+    {"reverse", reverse}, {"sub", substring},    {"upper", map_bytes<upper_table>},
     {"pack", pack},       {"packsize", packsize}, {"unpack", unpack},    {nullptr, nullptr},
 };
 

@@ -139,6 +139,22 @@ void add_literal(lua_State* L, luaL_Buffer* buffer, int arg) {
   }
 }
 
+// Plain "%d": the decimal digits of n (what snprintf would print), without parsing a format.
+int format_decimal(char* out, lua_Integer n) {
+  char digits[24];
+  int count = 0;
+  // Negated as unsigned, so that mininteger converts too.
+  lua_Unsigned magnitude = n < 0 ? 0u - static_cast<lua_Unsigned>(n) : static_cast<lua_Unsigned>(n);
+  do {
+    digits[count++] = static_cast<char>('0' + magnitude % 10u);
+    magnitude /= 10u;
+  } while (magnitude != 0);
+  int size = 0;
+  if (n < 0) out[size++] = '-';
+  while (count > 0) out[size++] = digits[--count];
+  return size;
+}
+
 // Formats one item; 'specification' is "%flags width.precision c". Returns bytes written
 // into 'out' (which has room for max_item or max_item_fixed bytes); items appended
 // directly to the buffer return 0.
@@ -152,6 +168,8 @@ int format_item(lua_State* L, luaL_Buffer* buffer, char* out, char* specificatio
     }
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
       const lua_Integer n = luaL_checkinteger(L, arg);
+      if (length == 2 && (conversion == 'd' || conversion == 'i'))
+        return format_decimal(out, n);  // the common "%d" / "%i"
       const char* flags = (conversion == 'd' || conversion == 'i') ? signed_flags
                           : (conversion == 'u')                    ? unsigned_flags
                                                                    : hex_octal_flags;

@@ -1,6 +1,10 @@
 // Lua patterns (manual §6.4.1) and the functions built on them: find, match, gmatch, gsub.
 // A backtracking matcher over byte ranges. Recursion is bounded (max_match_depth) so a
 // pathological pattern raises "pattern too complex" instead of overflowing the C stack.
+// Speed: character classes read the C library's classification table directly (ClassTable);
+// repetitions test their class in a tight loop (count_repeats); and the search loops of find,
+// match, gmatch and gsub skip start positions where the pattern's first item cannot match
+// (StartFilter) without entering the matcher.
 #include "string_lib.h"
 
 #include <cctype>
@@ -20,6 +24,78 @@ constexpr const char* special_characters = "^$*+?.([%-";
 constexpr std::ptrdiff_t capture_open = -1;
 constexpr std::ptrdiff_t capture_position = -2;
 
+// The current locale's character classification, as isalpha & co. see it. With glibc those
+// are out-of-line calls in C++ that only read the table __ctype_b_loc() points at, so reading it
+// directly gives identical answers (os.setlocale included) for the price of a load. Elsewhere the
+// standard functions are called.
+#if defined(__GLIBC__)
+using ClassTable = const unsigned short*;
+ClassTable current_class_table() { return *__ctype_b_loc(); }
+constexpr unsigned short class_mask(int lower_letter) {
+  switch (lower_letter) {
+    case 'a': return _ISalpha;
+    case 'c': return _IScntrl;
+    case 'd': return _ISdigit;
+    case 'g': return _ISgraph;
+    case 'l': return _ISlower;
+    case 'p': return _ISpunct;
+    case 's': return _ISspace;
+    case 'u': return _ISupper;
+    case 'w': return _ISalnum;
+    case 'x': return _ISxdigit;
+    default: return 0;
+  }
+}
+bool in_class(ClassTable table, int c, unsigned short mask) { return (table[c] & mask) != 0; }
+#else
+using ClassTable = std::nullptr_t;
+ClassTable current_class_table() { return nullptr; }
+unsigned short class_mask(int lower_letter) {
+  return std::strchr("acdglpsuwx", lower_letter) != nullptr && lower_letter != 0
+             ? static_cast<unsigned short>(lower_letter) : 0;
+}
+bool in_class(ClassTable, int c, unsigned short mask) {
+  switch (mask) {
+    case 'a': return std::isalpha(c);
+    case 'c': return std::iscntrl(c);
+    case 'd': return c >= '0' && c <= '9';
+    case 'g': return std::isgraph(c);
+    case 'l': return std::islower(c);
+    case 'p': return std::ispunct(c);
+    case 's': return std::isspace(c);
+    case 'u': return std::isupper(c);
+    case 'w': return std::isalnum(c);
+    default: return std::isxdigit(c);
+  }
+}
+#endif
+
+// The test of one escaped class letter, decoded once: a table bit (%a...; upper case
+// complements), a comparison with 0 (%z, deprecated but accepted by 5.4), or the letter itself
+// (%., %%...). Class letters are ASCII: OR-ing 0x20 folds their case and maps no other byte onto
+// an ASCII lower-case letter.
+struct ClassTest {
+  unsigned short mask;
+  unsigned char literal;
+  bool complement;
+
+  static ClassTest of(int letter) {
+    const int folded = letter | 0x20;
+    const unsigned short mask = class_mask(folded);
+    const bool complement = letter < 'a';
+    if (mask != 0) return {mask, 0, complement};
+    if (folded == 'z') return {0, 0, complement};
+    return {0, static_cast<unsigned char>(letter), false};
+  }
+  bool matches(ClassTable table, int c) const {
+    return (mask != 0 ? in_class(table, c, mask) : c == literal) != complement;
+  }
+};
+
+bool class_matches(ClassTable table, int c, int class_letter) {
+  return ClassTest::of(class_letter).matches(table, c);
+}
+
 struct Capture {
   const char* start;
   std::ptrdiff_t length;
@@ -32,10 +108,28 @@ struct Matcher {
   lua_State* L;
   int depth_left;
   int level;  // captures started (finished or not)
+  ClassTable classes;
+  const char* start_item;      // StartFilter: the pattern's first item, or null
+  const char* start_item_end;
+  // Run skipping: when the first item is a "+" repetition and the pattern has no back
+  // references, an attempt at s that fails after the item ran to lead_run_end proves that every
+  // attempt inside that run fails too (each would try the rest of the pattern at a subset of the
+  // same positions, with the same captures open), so the search resumes at the run's end.
+  bool skip_runs;
+  const char* lead_run_end;
   Capture captures[max_captures];
 
-  void reset() { level = 0; }
+  void reset() {
+    level = 0;
+    lead_run_end = nullptr;
+  }
+  // Where the search goes on after the attempt at s returned 'result' (no acceptable match).
+  const char* next_start(const char* s, const char* result) const {
+    return (result == nullptr && lead_run_end != nullptr) ? lead_run_end : s + 1;
+  }
   const char* match(const char* s, const char* p);
+  // The first position from s on (up to subject_end) where a match may start.
+  const char* next_candidate(const char* s) const;
 
  private:
   int checked_capture_index(int digit);
@@ -43,6 +137,9 @@ struct Matcher {
   const char* class_end(const char* p);
   bool single_match(const char* s, const char* p, const char* class_last) const;
   const char* match_balance(const char* s, const char* p);
+  template <bool Matching>
+  const char* scan_class(const char* s, const char* p, const char* class_last) const;
+  int next_literal(const char* p) const;
   const char* max_expand(const char* s, const char* p, const char* class_last);
   const char* min_expand(const char* s, const char* p, const char* class_last);
   const char* start_capture(const char* s, const char* p, std::ptrdiff_t kind);
@@ -50,30 +147,8 @@ struct Matcher {
   const char* match_back_reference(const char* s, int digit);
 };
 
-bool class_matches(int c, int class_letter) {
-  // Class letters are ASCII: OR-ing 0x20 folds their case without a (slow, out-of-line)
-  // std::tolower call, and maps no other byte onto an ASCII lower-case letter.
-  bool result;
-  switch (class_letter | 0x20) {
-    case 'a': result = std::isalpha(c); break;
-    case 'c': result = std::iscntrl(c); break;
-    case 'd': result = (c >= '0' && c <= '9'); break;  // isdigit is locale-independent
-    case 'g': result = std::isgraph(c); break;
-    case 'l': result = std::islower(c); break;
-    case 'p': result = std::ispunct(c); break;
-    case 's': result = std::isspace(c); break;
-    case 'u': result = std::isupper(c); break;
-    case 'w': result = std::isalnum(c); break;
-    case 'x': result = std::isxdigit(c); break;
-    case 'z': result = (c == 0); break;  // deprecated, still accepted by 5.4
-    default: return class_letter == c;
-  }
-  // Upper-case class letters denote the complement.
-  return (class_letter >= 'a') ? result : !result;
-}
-
 // 'p' points at '[', 'last' at the closing ']'.
-bool set_matches(int c, const char* p, const char* last) {
+bool set_matches(ClassTable table, int c, const char* p, const char* last) {
   bool wanted = true;
   if (p[1] == '^') {
     wanted = false;
@@ -82,7 +157,7 @@ bool set_matches(int c, const char* p, const char* last) {
   while (++p < last) {
     if (*p == escape) {
       ++p;
-      if (class_matches(c, static_cast<unsigned char>(*p))) return wanted;
+      if (class_matches(table, c, static_cast<unsigned char>(*p))) return wanted;
     } else if (p[1] == '-' && p + 2 < last) {
       p += 2;
       if (static_cast<unsigned char>(p[-2]) <= c && c <= static_cast<unsigned char>(*p)) return wanted;
@@ -129,8 +204,8 @@ bool Matcher::single_match(const char* s, const char* p, const char* class_last)
   const int c = static_cast<unsigned char>(*s);
   switch (*p) {
     case '.': return true;
-    case escape: return class_matches(c, static_cast<unsigned char>(p[1]));
-    case '[': return set_matches(c, p, class_last - 1);
+    case escape: return class_matches(classes, c, static_cast<unsigned char>(p[1]));
+    case '[': return set_matches(classes, c, p, class_last - 1);
     default: return static_cast<unsigned char>(*p) == c;
   }
 }
@@ -151,11 +226,57 @@ const char* Matcher::match_balance(const char* s, const char* p) {
   return nullptr;
 }
 
+// The first position from s on (at most subject_end) whose character matches the
+// single-character class [p, class_last) (Matching = false) or does not match it (Matching =
+// true). The item is decoded once, then tested in a loop.
+template <bool Matching>
+const char* Matcher::scan_class(const char* s, const char* p, const char* class_last) const {
+  switch (*p) {
+    case '.':
+      return Matching ? subject_end : s;
+    case escape: {
+      const ClassTest test = ClassTest::of(static_cast<unsigned char>(p[1]));
+      while (s < subject_end && test.matches(classes, static_cast<unsigned char>(*s)) == Matching) ++s;
+      return s;
+    }
+    case '[':
+      while (s < subject_end && set_matches(classes, static_cast<unsigned char>(*s), p, class_last - 1) == Matching)
+        ++s;
+      return s;
+    default:
+      if (!Matching) {
+        const void* hit = std::memchr(s, *p, static_cast<std::size_t>(subject_end - s));
+        return hit != nullptr ? static_cast<const char*>(hit) : subject_end;
+      }
+      while (s < subject_end && *s == *p) ++s;
+      return s;
+  }
+}
+
+// When the pattern from p on must next consume one given literal character (captures opening
+// or closing before it consume nothing), returns it; else -1.
+int Matcher::next_literal(const char* p) const {
+  while (p < pattern_end && (*p == '(' || *p == ')')) ++p;
+  if (p >= pattern_end || std::strchr(special_characters, *p) != nullptr) return -1;
+  if (p + 1 < pattern_end && (p[1] == '*' || p[1] == '?' || p[1] == '-')) return -1;
+  return static_cast<unsigned char>(*p);
+}
+
+// Backtracks from the longest run down. Tries that match() would reject at once are skipped:
+// with nothing after the repetition the longest run wins, and when a literal must follow only
+// runs followed by it are tried. The longest run is always tried, so errors the rest of the
+// pattern raises (they depend on the pattern and captures only) still surface; depth_left > 0
+// keeps "pattern too complex" exact.
 const char* Matcher::max_expand(const char* s, const char* p, const char* class_last) {
-  std::ptrdiff_t count = 0;
-  while (single_match(s + count, p, class_last)) ++count;
-  for (; count >= 0; --count) {
-    if (const char* result = match(s + count, class_last + 1)) return result;
+  std::ptrdiff_t count = scan_class<true>(s, p, class_last) - s;
+  if (p == start_item && skip_runs) lead_run_end = s + count;  // only the first item is here
+  const char* rest = class_last + 1;
+  if (rest == pattern_end && depth_left > 0) return s + count;
+  if (const char* result = match(s + count, rest)) return result;
+  const int literal = depth_left > 0 ? next_literal(rest) : -1;
+  while (--count >= 0) {
+    if (literal >= 0 && static_cast<unsigned char>(s[count]) != literal) continue;
+    if (const char* result = match(s + count, rest)) return result;
   }
   return nullptr;
 }
@@ -230,7 +351,7 @@ const char* Matcher::match(const char* s, const char* p) {
           const char* next = class_end(p);
           const int previous = (s == subject_begin) ? 0 : static_cast<unsigned char>(s[-1]);
           const int current = (s < subject_end) ? static_cast<unsigned char>(*s) : 0;
-          if (!set_matches(previous, p, next - 1) && set_matches(current, p, next - 1))
+          if (!set_matches(classes, previous, p, next - 1) && set_matches(classes, current, p, next - 1))
             p = next;
           else
             s = nullptr;
@@ -348,9 +469,62 @@ const char* find_bytes(const char* haystack, std::size_t haystack_size, const ch
   return nullptr;
 }
 
+// StartFilter: when the pattern, after any opening captures, begins with a single-character
+// class that must match once (no '*', '?' or '-' after it), no match starts at a character outside
+// that class. Returns the end of that item, or null when there is no such item. The scan never
+// raises: a malformed pattern gets no filter and raises from match() exactly as before.
+const char* start_item_end(const char*& p, const char* end) {
+  while (p < end && *p == '(') p += (p + 1 < end && p[1] == ')') ? 2 : 1;
+  if (p >= end) return nullptr;
+  const char* q = p + 1;
+  switch (*p) {
+    case ')':
+    case '$':
+      return nullptr;
+    case escape:
+      if (q >= end || p[1] == 'b' || p[1] == 'f' || std::isdigit(static_cast<unsigned char>(p[1]))) return nullptr;
+      ++q;
+      break;
+    case '[':
+      if (q < end && *q == '^') ++q;
+      do {  // the same scan as Matcher::class_end
+        if (q >= end) return nullptr;
+        if (*q++ == escape && q < end) ++q;
+      } while (q < end && *q != ']');
+      if (q >= end) return nullptr;
+      ++q;
+      break;
+    default:
+      break;
+  }
+  if (q < end && (*q == '*' || *q == '?' || *q == '-')) return nullptr;
+  return q;
+}
+
+const char* Matcher::next_candidate(const char* s) const {
+  return start_item == nullptr ? s : scan_class<false>(s, start_item, start_item_end);
+}
+
+// Whether the pattern may contain a back reference (%1-%9; conservative inside sets).
+bool has_back_reference(const char* p, const char* end) {
+  for (; p < end; ++p) {
+    if (*p != escape) continue;
+    if (++p < end && std::isdigit(static_cast<unsigned char>(*p))) return true;
+  }
+  return false;
+}
+
+// 'anchored': the caller already removed a leading '^' (only the first position is tried).
 void prepare(Matcher& m, lua_State* L, const char* subject, std::size_t subject_size, const char* pattern,
-             std::size_t pattern_size) {
+             std::size_t pattern_size, bool anchored) {
   m.L = L;
+  m.classes = current_class_table();
+  const char* item = pattern;
+  m.start_item_end = anchored ? nullptr : start_item_end(item, pattern + pattern_size);
+  m.start_item = m.start_item_end != nullptr ? item : nullptr;
+  m.skip_runs = m.start_item != nullptr && m.start_item_end < pattern + pattern_size && *m.start_item_end == '+' &&
+                !has_back_reference(pattern, pattern + pattern_size);
+  m.lead_run_end = nullptr;
   m.depth_left = max_match_depth;
   m.subject_begin = subject;
   m.subject_end = subject + subject_size;
@@ -384,9 +558,10 @@ int find_or_match(lua_State* L, bool is_find) {
     --pattern_size;
   }
   Matcher m;
-  prepare(m, L, subject, subject_size, pattern, pattern_size);
+  prepare(m, L, subject, subject_size, pattern, pattern_size, anchored);
   const char* s = subject + init;
-  do {
+  for (;;) {
+    if (m.start_item != nullptr && (s = m.next_candidate(s)) == m.subject_end) break;  // needs a char
     m.reset();
     if (const char* end = m.match(s, pattern)) {
       if (is_find) {
@@ -396,7 +571,9 @@ int find_or_match(lua_State* L, bool is_find) {
       }
       return push_captures(m, s, end);
     }
-  } while (s++ < m.subject_end && !anchored);
+    if (anchored || s >= m.subject_end) break;
+    s = m.next_start(s, nullptr);
+  }
   luaL_pushfail(L);
   return 1;
 }
@@ -413,13 +590,17 @@ struct GmatchState {
 int gmatch_step(lua_State* L) {
   auto* state = static_cast<GmatchState*>(lua_touserdata(L, lua_upvalueindex(3)));
   state->matcher.L = L;
-  for (const char* s = state->next; s <= state->matcher.subject_end; ++s) {
-    state->matcher.reset();
-    const char* end = state->matcher.match(s, state->pattern);
+  state->matcher.classes = current_class_table();  // the locale may have changed between steps
+  Matcher& m = state->matcher;
+  for (const char* s = state->next; s <= m.subject_end;) {
+    if (m.start_item != nullptr && (s = m.next_candidate(s)) == m.subject_end) break;  // needs a char
+    m.reset();
+    const char* end = m.match(s, state->pattern);
     if (end != nullptr && end != state->last_match) {
       state->next = state->last_match = end;
-      return push_captures(state->matcher, s, end);
+      return push_captures(m, s, end);
     }
+    s = m.next_start(s, end);
   }
   return 0;
 }
@@ -493,7 +674,7 @@ int gmatch(lua_State* L) {
   lua_settop(L, 2);  // the closure keeps both strings alive
   auto* state = static_cast<GmatchState*>(lua_newuserdatauv(L, sizeof(GmatchState), 0));
   if (init > subject_size) init = subject_size + 1;  // past the end: never matches
-  prepare(state->matcher, L, subject, subject_size, pattern, pattern_size);
+  prepare(state->matcher, L, subject, subject_size, pattern, pattern_size, false);
   state->next = subject + init;
   state->pattern = pattern;
   state->last_match = nullptr;
@@ -521,10 +702,16 @@ int gsub(lua_State* L) {
   luaL_Buffer buffer;
   luaL_buffinit(L, &buffer);
   Matcher m;
-  prepare(m, L, s, subject_size, pattern, pattern_size);
+  prepare(m, L, s, subject_size, pattern, pattern_size, anchored);
   lua_Integer replacements = 0;
   bool changed = false;
   while (replacements < max_replacements) {
+    if (m.start_item != nullptr) {  // copy the run where no match can start in one go
+      const char* candidate = m.next_candidate(s);
+      luaL_addlstring(&buffer, s, static_cast<std::size_t>(candidate - s));
+      s = candidate;
+      if (s == m.subject_end) break;
+    }
     m.reset();
     const char* end = m.match(s, pattern);
     if (end != nullptr && end != last_match) {
@@ -532,7 +719,9 @@ int gsub(lua_State* L) {
       changed = add_replacement(m, &buffer, s, end, replacement_type) || changed;
       s = last_match = end;
     } else if (s < m.subject_end) {
-      luaL_addchar(&buffer, *s++);
+      const char* next = m.next_start(s, end);
+      luaL_addlstring(&buffer, s, static_cast<std::size_t>(next - s));
+      s = next;
     } else {
       break;
     }

@@ -1,11 +1,15 @@
 // The table library (manual §6.6). Every access goes through lua_geti/lua_seti/luaL_len, so
 // __index, __newindex and __len are honoured exactly as 5.4 does; a non-table argument is
-// accepted when its metatable provides the metamethods an operation needs.
+// accepted when its metatable provides the metamethods an operation needs. Internal fast paths
+// (capi/table_lib.h) move or push a range of a plain table's array part in one go and call
+// sort's order function in one API call.
 #include <lua.hpp>
 
 #include <climits>
 #include <cstring>
 #include <ctime>
+
+#include "capi/table_lib.h"
 
 namespace luna::stdlib::table_lib {
 namespace {
@@ -30,6 +34,26 @@ void check_table_like(lua_State* L, int arg, unsigned needs) {
   luaL_checktype(L, arg, LUA_TTABLE);  // raises the standard "table expected" error
 }
 
+// t[i] = t[i-1] for i = last down to first+1 (t is argument 1): the tail shift of insert.
+void shift_up(lua_State* L, lua_Integer first, lua_Integer last) {
+  for (lua_Integer i = last; i > first; --i) {
+    // The slot past the end is often just outside the array part: one step through the API,
+    // then the rest usually fits in one move.
+    if (i >= last - 1 && luna::capi::move_array_range(L, 1, first, first + 1, i - first)) return;
+    lua_geti(L, 1, i - 1);
+    lua_seti(L, 1, i);
+  }
+}
+
+// t[i] = t[i+1] for i = first up to last-1: the tail shift of remove.
+void shift_down(lua_State* L, lua_Integer first, lua_Integer last) {
+  if (first < last && luna::capi::move_array_range(L, 1, first + 1, first, last - first)) return;
+  for (lua_Integer i = first; i < last; ++i) {
+    lua_geti(L, 1, i + 1);
+    lua_seti(L, 1, i);
+  }
+}
+
 lua_Integer checked_length(lua_State* L, int arg, unsigned needs) {
   check_table_like(L, arg, needs | length);
   return luaL_len(L, arg);
@@ -48,10 +72,7 @@ int insert(lua_State* L) {
       position = luaL_checkinteger(L, 2);
       luaL_argcheck(L, static_cast<lua_Unsigned>(position) - 1u < static_cast<lua_Unsigned>(first_empty), 2,
                     "position out of bounds");
-      for (lua_Integer i = first_empty; i > position; --i) {
-        lua_geti(L, 1, i - 1);
-        lua_seti(L, 1, i);
-      }
+      shift_up(L, position, first_empty);
       break;
     }
     default:
@@ -68,9 +89,9 @@ int remove(lua_State* L) {
     luaL_argcheck(L, static_cast<lua_Unsigned>(position) - 1u <= static_cast<lua_Unsigned>(size), 2,
                   "position out of bounds");
   lua_geti(L, 1, position);
-  for (; position < size; ++position) {
-    lua_geti(L, 1, position + 1);
-    lua_seti(L, 1, position);
+  if (position < size) {
+    shift_down(L, position, size);
+    position = size;
   }
   lua_pushnil(L);
   lua_seti(L, 1, position);
@@ -150,6 +171,7 @@ int unpack(lua_State* L) {
   lua_Unsigned count = static_cast<lua_Unsigned>(last) - static_cast<lua_Unsigned>(index);
   if (count >= static_cast<unsigned int>(INT_MAX) || !lua_checkstack(L, static_cast<int>(++count)))
     return luaL_error(L, "too many results to unpack");
+  if (luna::capi::push_array_range(L, 1, index, static_cast<lua_Integer>(count))) return static_cast<int>(count);
   for (; index < last; ++index) lua_geti(L, 1, index);
   lua_geti(L, 1, last);
   return static_cast<int>(count);
@@ -172,6 +194,13 @@ unsigned int pivot_seed() {
   return seed;
 }
 
+// The table is argument 1; 'has_order' says whether argument 2 is an order function (decided
+// once by sort(), rather than asking the stack at every comparison).
+struct SortState {
+  lua_State* L;
+  bool has_order;
+};
+
 // Pops two values into t[i] (top) and t[j] (below it).
 void store_two(lua_State* L, Index i, Index j) {
   lua_seti(L, 1, i);
@@ -179,28 +208,24 @@ void store_two(lua_State* L, Index i, Index j) {
 }
 
 // Whether the value at stack index 'a' sorts before the one at 'b' (both negative indices).
-bool sorts_before(lua_State* L, int a, int b) {
-  if (lua_isnil(L, 2)) return lua_compare(L, a, b, LUA_OPLT);
-  lua_pushvalue(L, 2);
-  lua_pushvalue(L, a - 1);
-  lua_pushvalue(L, b - 2);
-  lua_call(L, 2, 1);
-  const bool result = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return result;
+bool sorts_before(const SortState& order, int a, int b) {
+  lua_State* L = order.L;
+  if (!order.has_order) return lua_compare(L, a, b, LUA_OPLT);
+  return luna::capi::call_order(L, 2, a, b);
 }
 
 // The pivot P is on top of the stack, and t[lo] <= P == t[up-1] <= t[up].
 // Partitions t[lo+1 .. up-2] and returns P's final index.
-Index partition(lua_State* L, Index lo, Index up) {
+Index partition(const SortState& order, Index lo, Index up) {
+  lua_State* L = order.L;
   Index i = lo;
   Index j = up - 1;
   for (;;) {
-    while (lua_geti(L, 1, ++i), sorts_before(L, -1, -2)) {
+    while (lua_geti(L, 1, ++i), sorts_before(order, -1, -2)) {
       if (i == up - 1) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
-    while (lua_geti(L, 1, --j), sorts_before(L, -3, -1)) {
+    while (lua_geti(L, 1, --j), sorts_before(order, -3, -1)) {
       if (j < i) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
@@ -218,11 +243,12 @@ Index choose_pivot(Index lo, Index up, unsigned int seed) {
   return seed % (quarter * 2) + (lo + quarter);
 }
 
-void sort_range(lua_State* L, Index lo, Index up, unsigned int seed) {
+void sort_range(const SortState& order, Index lo, Index up, unsigned int seed) {
+  lua_State* L = order.L;
   while (lo < up) {
     lua_geti(L, 1, lo);
     lua_geti(L, 1, up);
-    if (sorts_before(L, -1, -2))
+    if (sorts_before(order, -1, -2))
       store_two(L, lo, up);
     else
       lua_pop(L, 2);
@@ -230,12 +256,12 @@ void sort_range(lua_State* L, Index lo, Index up, unsigned int seed) {
     Index pivot = (up - lo < randomise_above || seed == 0) ? (lo + up) / 2 : choose_pivot(lo, up, seed);
     lua_geti(L, 1, pivot);
     lua_geti(L, 1, lo);
-    if (sorts_before(L, -2, -1)) {
+    if (sorts_before(order, -2, -1)) {
       store_two(L, pivot, lo);
     } else {
       lua_pop(L, 1);
       lua_geti(L, 1, up);
-      if (sorts_before(L, -1, -2))
+      if (sorts_before(order, -1, -2))
         store_two(L, pivot, up);
       else
         lua_pop(L, 2);
@@ -245,15 +271,15 @@ void sort_range(lua_State* L, Index lo, Index up, unsigned int seed) {
     lua_pushvalue(L, -1);
     lua_geti(L, 1, up - 1);
     store_two(L, pivot, up - 1);
-    pivot = partition(L, lo, up);
+    pivot = partition(order, lo, up);
     // Recurse into the smaller side, loop on the larger one.
     Index smaller;
     if (pivot - lo < up - pivot) {
-      sort_range(L, lo, pivot - 1, seed);
+      sort_range(order, lo, pivot - 1, seed);
       smaller = pivot - lo;
       lo = pivot + 1;
     } else {
-      sort_range(L, pivot + 1, up, seed);
+      sort_range(order, pivot + 1, up, seed);
       smaller = up - pivot;
       up = pivot - 1;
     }
@@ -265,9 +291,10 @@ int sort(lua_State* L) {
   const lua_Integer size = checked_length(L, 1, read | write);
   if (size > 1) {
     luaL_argcheck(L, size < INT_MAX, 1, "array too big");
-    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    const bool has_order = !lua_isnoneornil(L, 2);
+    if (has_order) luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_settop(L, 2);
-    sort_range(L, 1, static_cast<Index>(size), 0);
+    sort_range(SortState{L, has_order}, 1, static_cast<Index>(size), 0);
   }
   return 0;
 }

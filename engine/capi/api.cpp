@@ -43,6 +43,20 @@ bool raw_equal(const Value& a, const Value& b) {
 
 }  // namespace
 
+// ---- index resolution (capi/index.h) -----------------------------------------------------------
+
+Value* capi::pseudo_index_value(lua_State* L, int idx) {
+  if (idx == registry_index) return &L->global->registry;
+  int n = registry_index - idx;  // upvalue number, 1-based
+  LUNA_API_CHECK(L, n <= max_upvalues + 1, "upvalue index too large");
+  const Value& fn = *L->ci->func;
+  if (fn.is_c_closure()) {
+    CClosure* cl = as_cclosure(fn);
+    return n <= cl->nupvalues ? &cl->upvalue[n - 1] : nil_slot(L);
+  }
+  return nil_slot(L);  // a light C function (or a Lua function through a hook) has no upvalues
+}
+
 // ---- basic stack manipulation ------------------------------------------------------------------
 
 LUA_API int lua_absindex(lua_State* L, int idx) {
@@ -51,21 +65,28 @@ LUA_API int lua_absindex(lua_State* L, int idx) {
 
 LUA_API int lua_gettop(lua_State* L) { return static_cast<int>(L->top - (L->ci->func + 1)); }
 
+// Pending __close variables of removed slots run here; the check is one compare when the thread
+// has none (the common case), so the whole shrinking path stays a few instructions.
+[[gnu::noinline]] static void close_to_top(lua_State* L, StackId new_top) {
+  L->top = functions::close(L, new_top, status::close_keep_top, false);
+}
+
 LUA_API void lua_settop(lua_State* L, int idx) {
-  luna::CallInfo* ci = L->ci;
-  StackId func = ci->func;
-  std::ptrdiff_t diff;
+  StackId new_top;
   if (idx >= 0) {
-    LUNA_API_CHECK(L, idx <= ci->top - (func + 1), "new top too large");
-    diff = ((func + 1) + idx) - L->top;
-    for (; diff > 0; diff--) (L->top++)->set_nil();
+    luna::CallInfo* ci = L->ci;
+    LUNA_API_CHECK(L, idx <= ci->top - (ci->func + 1), "new top too large");
+    new_top = (ci->func + 1) + idx;
+    if (new_top >= L->top) {  // growing: no slot is removed, so nothing to close
+      for (StackId p = L->top; p < new_top; p++) p->set_nil();
+      L->top = new_top;
+      return;
+    }
   } else {
-    LUNA_API_CHECK(L, -(idx + 1) <= L->top - (func + 1), "invalid new top");
-    diff = idx + 1;
+    LUNA_API_CHECK(L, -(idx + 1) <= L->top - (L->ci->func + 1), "invalid new top");
+    new_top = L->top + (idx + 1);
   }
-  StackId new_top = L->top + diff;
-  if (diff < 0 && L->tbc_list != nullptr && L->tbc_list >= new_top)
-    new_top = functions::close(L, new_top, status::close_keep_top, false);  // pending __close of removed slots
+  if (L->tbc_list != nullptr && L->tbc_list >= new_top) return close_to_top(L, new_top);
   L->top = new_top;
 }
 
@@ -129,7 +150,9 @@ LUA_API void lua_xmove(lua_State* from, lua_State* to, int n) {
 
 LUA_API int lua_type(lua_State* L, int idx) {
   const Value* o = capi::index_to_value(L, idx);
-  return capi::is_valid(L, o) ? o->basic_type() : LUA_TNONE;
+  const int type = o->basic_type();
+  if (type != LUA_TNIL) return type;  // the "no value" slot holds nil, so this one is valid
+  return capi::is_valid(L, o) ? LUA_TNIL : LUA_TNONE;
 }
 
 LUA_API const char* lua_typename(lua_State* L, int t) {
@@ -169,34 +192,52 @@ LUA_API int lua_rawequal(lua_State* L, int index1, int index2) {
   return capi::is_valid(L, a) && capi::is_valid(L, b) && raw_equal(*a, *b);
 }
 
+// Both conversions answer the common case (the value already has the wanted kind) inline and
+// leave strings and the other number kind to runtime/.
 LUA_API lua_Number lua_tonumberx(lua_State* L, int idx, int* isnum) {
+  const Value* o = capi::index_to_value(L, idx);
+  if (o->is_float()) {
+    if (isnum != nullptr) *isnum = 1;
+    return o->as_float();
+  }
   double n = 0;
-  int ok = runtime::to_number(capi::index_to_value(L, idx), &n);
+  int ok = runtime::to_number(o, &n);
   if (isnum != nullptr) *isnum = ok;
   return ok ? n : 0;
 }
 
 LUA_API lua_Integer lua_tointegerx(lua_State* L, int idx, int* isnum) {
+  const Value* o = capi::index_to_value(L, idx);
+  if (o->is_integer()) {
+    if (isnum != nullptr) *isnum = 1;
+    return o->as_int();
+  }
   std::int64_t i = 0;
-  int ok = runtime::to_integer(capi::index_to_value(L, idx), &i);
+  int ok = runtime::to_integer(o, &i);
   if (isnum != nullptr) *isnum = ok;
   return ok ? i : 0;
 }
 
 LUA_API int lua_toboolean(lua_State* L, int idx) { return !capi::index_to_value(L, idx)->is_falsy(); }
 
+// Numbers are converted in place, as the manual says (a collector step may follow).
+[[gnu::noinline]] static const char* tolstring_number(lua_State* L, int idx, Value* o, size_t* len) {
+  if (!o->is_number()) {
+    if (len != nullptr) *len = 0;
+    return nullptr;
+  }
+  runtime::number_to_string(L, o);
+  if (capi::is_upvalue_index(idx)) gc::barrier(L, as_cclosure(*L->ci->func), *o);
+  gc::check(L);
+  const String* s = as_string(*capi::index_to_value(L, idx));  // re-resolved, to be safe
+  if (len != nullptr) *len = s->length();
+  return s->chars();
+}
+
+// Strings take a frameless path (luaL_checklstring and every string function call this).
 LUA_API const char* lua_tolstring(lua_State* L, int idx, size_t* len) {
   Value* o = capi::index_to_value(L, idx);
-  if (!o->is_string()) {
-    if (!o->is_number()) {
-      if (len != nullptr) *len = 0;
-      return nullptr;
-    }
-    runtime::number_to_string(L, o);  // converts the slot in place, as the manual says
-    if (capi::is_upvalue_index(idx)) gc::barrier(L, as_cclosure(*L->ci->func), *o);
-    gc::check(L);
-    o = capi::index_to_value(L, idx);  // the collector step cannot move it, but re-resolve anyway
-  }
+  if (!o->is_string()) return tolstring_number(L, idx, o, len);
   const String* s = as_string(*o);
   if (len != nullptr) *len = s->length();
   return s->chars();

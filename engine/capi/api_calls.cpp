@@ -4,6 +4,7 @@
 #include "lua.h"
 
 #include "capi/index.h"
+#include "capi/table_lib.h"
 #include "object/functions.h"
 #include "runtime/error.h"
 #include "runtime/load.h"
@@ -134,4 +135,19 @@ LUA_API void lua_closeslot(lua_State* L, int idx) {
   StackId level = capi::index_to_stack(L, idx);
   level = functions::close(L, level, status::close_keep_top, false);
   level->set_nil();
+}
+
+// ---- the table library's order-function call (capi/table_lib.h) --------------------------------
+
+bool luna::capi::call_order(lua_State* L, int function_idx, int a, int b) {
+  LUNA_API_CHECK(L, L->ci->top - L->top >= 3, "stack overflow");
+  StackId func = L->top;
+  func[0] = *index_to_value(L, function_idx);
+  func[1] = *index_to_value(L, a);
+  func[2] = *index_to_value(L, b);
+  L->top = func + 3;
+  vm::call_no_yield(L, func, 1);  // lua_call: no continuation, so never yields across
+  const bool result = !L->top[-1].is_falsy();
+  L->top--;
+  return result;
 }

@@ -21,6 +21,10 @@ constexpr bool is_upvalue_index(int idx) { return idx < registry_index; }
 inline Value* nil_slot(lua_State* L) { return &L->global->nil_value; }
 inline bool is_valid(lua_State* L, const Value* v) { return v != &L->global->nil_value; }
 
+// Pseudo-indices (registry, upvalues): out of line, so that the stack cases below inline into
+// every API function as a couple of compares.
+Value* pseudo_index_value(lua_State* L, int idx);
+
 inline Value* index_to_value(lua_State* L, int idx) {
   CallInfo* ci = L->ci;
   if (idx > 0) {
@@ -30,18 +34,10 @@ inline Value* index_to_value(lua_State* L, int idx) {
   }
   if (!is_pseudo(idx)) {
     LUNA_API_CHECK(L, idx != 0 && -idx <= L->top - (ci->func + 1), "invalid index");
-    if (idx == 0 || -idx > L->top - (ci->func + 1)) return nil_slot(L);
-    return L->top + idx;
+    StackId o = L->top + idx;
+    return (idx == 0 || o <= ci->func) ? nil_slot(L) : o;
   }
-  if (idx == registry_index) return &L->global->registry;
-  int n = registry_index - idx;  // upvalue number, 1-based
-  LUNA_API_CHECK(L, n <= max_upvalues + 1, "upvalue index too large");
-  const Value& fn = *ci->func;
-  if (fn.is_c_closure()) {
-    CClosure* cl = as_cclosure(fn);
-    return n <= cl->nupvalues ? &cl->upvalue[n - 1] : nil_slot(L);
-  }
-  return nil_slot(L);  // a light C function (or a Lua function through a hook) has no upvalues
+  return pseudo_index_value(L, idx);
 }
 
 // An actual stack slot (positive or negative index, never a pseudo-index).

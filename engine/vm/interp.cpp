@@ -346,7 +346,11 @@ static_assert(sizeof(Value) == 16);
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
     std::int64_t i1, i2;                                                         \
-    if (to_int_fast(a1, i1) && to_int_fast(a2, i2)) {                            \
+    if (a1->is_integer() && a2->is_integer()) [[likely]] {                       \
+      i1 = a1->as_int();                                                         \
+      i2 = a2->as_int();                                                         \
+      ra->set_int(op);                                                           \
+    } else if (to_int_fast(a1, i1) && to_int_fast(a2, i2)) {                     \
       ra->set_int(op);                                                           \
     } else [[unlikely]] {                                                        \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
@@ -376,7 +380,9 @@ static_assert(sizeof(Value) == 16);
     const Value* rb = RB();                                                      \
     std::int64_t ib;                                                             \
     int imm = get_sc(i);                                                         \
-    if (to_int_fast(rb, ib)) {                                                   \
+    if (rb->is_integer()) [[likely]] {                                           \
+      ra->set_int(shift_left(rb->as_int(), -imm));                               \
+    } else if (to_int_fast(rb, ib)) {                                            \
       ra->set_int(shift_left(ib, -imm));                                         \
     } else [[unlikely]] {                                                        \
       PROTECT(fallback);                                                         \
@@ -826,7 +832,21 @@ op_CALL: {
       new_ci->top = L->top + min_stack;
       L->ci = new_ci;
       int n = f(L);
-      postcall(L, new_ci, n);
+      if (L->hook_mask == 0 && !has_tbc_c(new_ci->n_results)) [[likely]] {
+        // postcall inline: no return hook, no to-be-closed slots, so only move the results
+        // (to new_ci->func: the function may have moved the stack).
+        StackId res = new_ci->func;
+        StackId first = L->top - n;
+        int wanted = n_results < 0 ? n : n_results;
+        int moved = n < wanted ? n : wanted;
+        int j = 0;
+        for (; j < moved; j++) res[j] = first[j];
+        for (; j < wanted; j++) res[j].set_nil();
+        L->top = res + wanted;
+        L->ci = ci;
+      } else {
+        postcall(L, new_ci, n);
+      }
       UPDATE_TRAP();
       UPDATE_BASE();
       DISPATCH();

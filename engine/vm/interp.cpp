@@ -233,9 +233,10 @@ static_assert(sizeof(Value) == 16);
 // Hooks cost the dispatch nothing while they are off: `dispatch` is the plain table, or the traced
 // one whose every entry leads to the `traced` label (line/count hooks, stack reload, then the real
 // handler). Only trace_exec clears a frame's trap, so the traced label is where dispatch goes back
-// to plain; UPDATE_TRAP only has to see a trap being set: after anything that calls out and at
-// back edges (a hook set from a signal handler is seen in loops). Function entry and return pick
-// the table from the local `trap`.
+// to plain; UPDATE_TRAP only has to see a trap being set: after anything that calls out, and
+// after a back edge's safepoint took its slow path (lua_sethook forces that, see
+// interrupt::hooks_changed, so loops see hooks set from a signal handler or another thread's
+// code). Function entry and return pick the table from the local `trap`.
 #define UPDATE_TRAP()                                             \
   do {                                                            \
     if (ci->u.l.trap) [[unlikely]] dispatch = traced_table;       \
@@ -278,8 +279,7 @@ static_assert(sizeof(Value) == 16);
     int jump_ = (offset);                                         \
     pc += jump_;                                                  \
     if (jump_ < 0) {                                              \
-      LUNA_SAFEPOINT(L, pc, -jump_); /* loop */                   \
-      UPDATE_TRAP();                                              \
+      LUNA_SAFEPOINT(L, pc, -jump_, UPDATE_TRAP()); /* loop */    \
     }                                                             \
   } while (0)
 // After a test: skip the following JMP when cond differs from k, else take it.
@@ -454,7 +454,7 @@ static_assert(sizeof(Value) == 16);
   int ret_n;
 
 start_func:
-  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci));
+  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci), (void)0);
   trap = L->hook_mask;
 returning:
   cl = as_lclosure(*ci->func);
@@ -977,8 +977,7 @@ op_FORLOOP: {
   } else if (float_for_loop(ra)) {
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, pc, get_bx(i));
-  UPDATE_TRAP();
+  LUNA_SAFEPOINT(L, pc, get_bx(i), UPDATE_TRAP());
   DISPATCH();
 }
 op_TFORPREP:
@@ -1000,7 +999,7 @@ op_TFORLOOP: {
     ra[2] = ra[4];
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, pc, get_bx(i));
+  LUNA_SAFEPOINT(L, pc, get_bx(i), UPDATE_TRAP());
   DISPATCH();
 }
 

@@ -123,7 +123,9 @@ inline bool le_num(const Value* a, const Value* b) {
 // Returns true when the loop must be skipped.
 [[gnu::noinline]] bool for_limit(lua_State* L, std::int64_t init, const Value* lim, std::int64_t& out,
                                  std::int64_t step) {
-  if (!to_integer(*lim, out, step < 0 ? number::F2I::ceil : number::F2I::floor)) {
+  if (lim->is_integer()) [[likely]] {
+    out = lim->as_int();
+  } else if (!to_integer(*lim, out, step < 0 ? number::F2I::ceil : number::F2I::floor)) {
     double flim;
     if (!to_number(*lim, flim)) runtime::for_error(L, lim, "limit");
     if (0 < flim) {
@@ -805,9 +807,9 @@ op_CALL: {
   if (b != 0) L->top = ra + b;  // else the previous instruction set top
   SAVE_PC();
   if (ra->is_lua_closure()) [[likely]] {
-    // Inline fast path of precall for the common case: a non-vararg Lua function with room.
+    // Inline fast path of precall for a Lua function with room.
     const Proto* p = as_lclosure(*ra)->p;
-    if (!p->is_vararg && L->stack_last - L->top > p->max_stack_size) [[likely]] {
+    if (L->stack_last - L->top > p->max_stack_size) [[likely]] {
       CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
       int narg = static_cast<int>(L->top - ra) - 1;
       new_ci->func = ra;
@@ -817,6 +819,7 @@ op_CALL: {
       new_ci->u.l.saved_pc = p->code;
       L->ci = new_ci;
       for (; narg < p->num_params; narg++) (L->top++)->set_nil();
+      if (p->is_vararg) [[unlikely]] adjust_varargs(L, new_ci, p);
       ci = new_ci;
       goto start_func;
     }
@@ -876,10 +879,10 @@ op_TAILCALL: {
     functions::close_upvals(L, base);
   }
   if (ra->is_lua_closure()) [[likely]] {
-    // Inline fast path of pretail_call: a non-vararg Lua function with room. The function and
-    // its b-1 arguments move down to the frame's own slot (below any vararg copy).
+    // Inline fast path of pretail_call: a Lua function with room. The function and its b-1
+    // arguments move down to the frame's own slot (below any vararg copy).
     const Proto* np = as_lclosure(*ra)->p;
-    if (!np->is_vararg && L->stack_last - L->top > np->max_stack_size) [[likely]] {
+    if (L->stack_last - L->top > np->max_stack_size) [[likely]] {
       StackId func = ci->func - delta;
       for (int j = 0; j < b; j++) func[j] = ra[j];
       for (; b <= np->num_params; b++) func[b].set_nil();
@@ -888,6 +891,7 @@ op_TAILCALL: {
       ci->u.l.saved_pc = np->code;
       ci->call_status |= cist::tail;
       L->top = func + b;
+      if (np->is_vararg) [[unlikely]] adjust_varargs(L, ci, np);
       goto start_func;
     }
   }

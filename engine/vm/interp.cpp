@@ -804,21 +804,26 @@ op_CALL: {
   StackId ra = RA();
   int b = get_b(i);
   int n_results = get_c(i) - 1;
-  if (b != 0) L->top = ra + b;  // else the previous instruction set top
+  StackId top = b != 0 ? ra + b : L->top;  // b = 0: the previous instruction set top
+  L->top = top;
   SAVE_PC();
   if (ra->is_lua_closure()) [[likely]] {
-    // Inline fast path of precall for a Lua function with room.
+    // Inline fast path of precall for a Lua function with room (top kept in a local: the
+    // stores to new_ci would otherwise make the compiler reload L->top).
     const Proto* p = as_lclosure(*ra)->p;
-    if (L->stack_last - L->top > p->max_stack_size) [[likely]] {
+    if (L->stack_last - top > p->max_stack_size) [[likely]] {
       CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
-      int narg = static_cast<int>(L->top - ra) - 1;
+      int narg = static_cast<int>(top - ra) - 1;
       new_ci->func = ra;
       new_ci->n_results = static_cast<short>(n_results);
       new_ci->call_status = 0;
       new_ci->top = ra + 1 + p->max_stack_size;
       new_ci->u.l.saved_pc = p->code;
       L->ci = new_ci;
-      for (; narg < p->num_params; narg++) (L->top++)->set_nil();
+      if (narg < p->num_params) {
+        for (; narg < p->num_params; narg++) (top++)->set_nil();
+        L->top = top;
+      }
       if (p->is_vararg) [[unlikely]] adjust_varargs(L, new_ci, p);
       ci = new_ci;
       goto start_func;

@@ -10,6 +10,7 @@
 #include "lua.h"
 #include "object/functions.h"
 #include "object/tables.h"
+#include "vm/interrupt.h"
 
 namespace luna::runtime {
 
@@ -261,6 +262,7 @@ LUA_API void lua_sethook(lua_State* L, lua_Hook func, int mask, int count) {
   if (mask != 0) {  // make every running Lua frame re-check hooks
     for (luna::CallInfo* ci = L->ci; ci != nullptr; ci = ci->previous)
       if (runtime::is_lua_frame(ci)) ci->u.l.trap = 1;
+    luna::vm::interrupt::hooks_changed(L);  // loops re-read the trap at their next back edge
   }
 }
 

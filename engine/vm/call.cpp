@@ -35,22 +35,6 @@ int stack_in_use(lua_State* L) {
   return res < min_stack ? min_stack : res;
 }
 
-// Vararg entry: copy the function and its fixed parameters above the actual arguments, so the
-// extra arguments stay just below the new frame (see call.h).
-void adjust_varargs(lua_State* L, CallInfo* ci, const Proto* p) {
-  int n_fixed = p->num_params;
-  int actual = static_cast<int>(L->top - ci->func) - 1;
-  int extra = actual - n_fixed;
-  ci->u.l.n_extra_args = extra;
-  check_stack(L, p->max_stack_size + 1);
-  *L->top++ = *ci->func;
-  for (int i = 1; i <= n_fixed; i++) {
-    *L->top++ = ci->func[i];
-    ci->func[i].set_nil();  // the original is dead now (helps the collector)
-  }
-  ci->func += actual + 1;
-  ci->top += actual + 1;
-}
 
 void move_results(lua_State* L, StackId res, int n_res, int wanted) {
   switch (wanted) {
@@ -234,6 +218,21 @@ void check_c_stack(lua_State* L) {
 }
 
 // ---- calls ----------------------------------------------------------------------------------
+
+void adjust_varargs(lua_State* L, CallInfo* ci, const Proto* p) {
+  int n_fixed = p->num_params;
+  int actual = static_cast<int>(L->top - ci->func) - 1;
+  int extra = actual - n_fixed;
+  ci->u.l.n_extra_args = extra;
+  check_stack(L, p->max_stack_size + 1);
+  *L->top++ = *ci->func;
+  for (int i = 1; i <= n_fixed; i++) {
+    *L->top++ = ci->func[i];
+    ci->func[i].set_nil();  // the original is dead now (helps the collector)
+  }
+  ci->func += actual + 1;
+  ci->top += actual + 1;
+}
 
 StackId try_call_tm(lua_State* L, StackId func) {
   check_stack_keep(L, 1, func);

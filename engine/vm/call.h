@@ -55,6 +55,10 @@ CallInfo* precall(lua_State* L, StackId func, int n_results);
 // displacement of ci's frame. Returns -1 when a Lua frame was set up in ci (execute continues it),
 // else the number of results a C function left on the stack.
 int pretail_call(lua_State* L, CallInfo* ci, StackId func, int narg1, int delta);
+// Vararg entry of the Lua frame ci (its arguments up to L->top, fixed ones nil-filled): the
+// function and its fixed parameters are copied above the actual arguments, so the extra
+// arguments stay just below the frame; ci->func/top move up. May grow the stack.
+void adjust_varargs(lua_State* L, CallInfo* ci, const Proto* p);
 // Finish a call: move n_res results from the top to ci->func, adjust to ci->n_results, pop ci.
 void postcall(lua_State* L, CallInfo* ci, int n_res);
 // Put the __call metamethod of the value at func below it (shifting the arguments); raises

@@ -51,17 +51,28 @@ inline std::int64_t shift_left(std::int64_t x, std::int64_t n) {
 inline double float_pow(double a, double b) { return b == 2 ? a * a : number::float_pow(a, b); }
 
 // Floor modulo/division on integers, inline; the rare divisors 0 and -1 go out of line (0 raises,
-// -1 avoids the overflow of INT64_MIN / -1).
+// -1 avoids the overflow of INT64_MIN / -1). Operands that both fit in 32 bits use a 32-bit
+// divide, several times faster than the 64-bit one on x86-64 (and -1 is excluded, so
+// INT32_MIN / -1 cannot happen either).
+inline bool fits_int32(std::int64_t x) { return static_cast<std::int32_t>(x) == x; }
+inline std::int64_t truncated_rem(std::int64_t a, std::int64_t b) {
+  if (fits_int32(a) && fits_int32(b)) return static_cast<std::int32_t>(a) % static_cast<std::int32_t>(b);
+  return a % b;
+}
+inline std::int64_t truncated_quot(std::int64_t a, std::int64_t b) {
+  if (fits_int32(a) && fits_int32(b)) return static_cast<std::int32_t>(a) / static_cast<std::int32_t>(b);
+  return a / b;
+}
 inline std::int64_t mod_fast(lua_State* L, std::int64_t a, std::int64_t b) {
   if (static_cast<std::uint64_t>(b) + 1u <= 1u) [[unlikely]] return int_mod(L, a, b);
-  std::int64_t m = a % b;
+  std::int64_t m = truncated_rem(a, b);
   if (m != 0 && (m ^ b) < 0) m += b;
   return m;
 }
 inline std::int64_t div_fast(lua_State* L, std::int64_t a, std::int64_t b) {
   if (static_cast<std::uint64_t>(b) + 1u <= 1u) [[unlikely]] return int_div(L, a, b);
-  std::int64_t q = a / b;
-  if ((a ^ b) < 0 && a % b != 0) q -= 1;
+  std::int64_t q = truncated_quot(a, b);
+  if ((a ^ b) < 0 && q * b != a) q -= 1;
   return q;
 }
 inline double fmod_fast(double a, double b) {
@@ -112,7 +123,9 @@ inline bool le_num(const Value* a, const Value* b) {
 // Returns true when the loop must be skipped.
 [[gnu::noinline]] bool for_limit(lua_State* L, std::int64_t init, const Value* lim, std::int64_t& out,
                                  std::int64_t step) {
-  if (!to_integer(*lim, out, step < 0 ? number::F2I::ceil : number::F2I::floor)) {
+  if (lim->is_integer()) [[likely]] {
+    out = lim->as_int();
+  } else if (!to_integer(*lim, out, step < 0 ? number::F2I::ceil : number::F2I::floor)) {
     double flim;
     if (!to_number(*lim, flim)) runtime::for_error(L, lim, "limit");
     if (0 < flim) {
@@ -219,7 +232,17 @@ static_assert(sizeof(Value) == 16);
 #define KC() OPERAND_AT(k, 20, 0xFF0u)
 #define SAVE_PC() (ci->u.l.saved_pc = pc)
 #define SAVE_STATE() (SAVE_PC(), L->top = ci->top)
-#define UPDATE_TRAP() (trap = ci->u.l.trap)
+// Hooks cost the dispatch nothing while they are off: `dispatch` is the plain table, or the traced
+// one whose every entry leads to the `traced` label (line/count hooks, stack reload, then the real
+// handler). Only trace_exec clears a frame's trap, so the traced label is where dispatch goes back
+// to plain; UPDATE_TRAP only has to see a trap being set: after anything that calls out, and
+// after a back edge's safepoint took its slow path (lua_sethook forces that, see
+// interrupt::hooks_changed, so loops see hooks set from a signal handler or another thread's
+// code). Function entry and return pick the table from the local `trap`.
+#define UPDATE_TRAP()                                             \
+  do {                                                            \
+    if (ci->u.l.trap) [[unlikely]] dispatch = traced_table;       \
+  } while (0)
 #define UPDATE_BASE() (base = ci->func + 1)
 #define PROTECT(exp) \
   do {               \
@@ -248,21 +271,18 @@ static_assert(sizeof(Value) == 16);
       UPDATE_BASE();                              \
     }                                             \
   } while (0)
-#define DISPATCH()                               \
-  do {                                           \
-    if (trap) [[unlikely]] {                     \
-      trap = trace_exec(L, pc);                  \
-      UPDATE_BASE();                             \
-    }                                            \
-    i = *pc++;                                   \
-    goto* dispatch_table[i & 0xFFu];             \
+#define DISPATCH()              \
+  do {                          \
+    i = *pc++;                  \
+    goto* dispatch[i & 0xFFu];  \
   } while (0)
 #define DO_JUMP(offset)                                           \
   do {                                                            \
     int jump_ = (offset);                                         \
     pc += jump_;                                                  \
-    if (jump_ < 0) LUNA_SAFEPOINT(L, pc, -jump_); /* loop */ \
-    UPDATE_TRAP();                                                \
+    if (jump_ < 0) {                                              \
+      LUNA_SAFEPOINT(L, pc, -jump_, UPDATE_TRAP()); /* loop */    \
+    }                                                             \
   } while (0)
 // After a test: skip the following JMP when cond differs from k, else take it.
 #define COND_JUMP(cond)                  \
@@ -280,13 +300,13 @@ static_assert(sizeof(Value) == 16);
     StackId ra = RA();                                                           \
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
-    if (a1->is_integer() && a2->is_integer()) {                                  \
+    if (a1->is_integer() && a2->is_integer()) [[likely]] {                       \
       ra->set_int(iop(a1->as_int(), a2->as_int()));                              \
     } else if (a1->is_float() && a2->is_float()) {                               \
       ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
     } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -300,7 +320,7 @@ static_assert(sizeof(Value) == 16);
       ra->set_float(fop(a1->as_float(), a2->as_float()));                        \
     } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -311,13 +331,13 @@ static_assert(sizeof(Value) == 16);
     StackId ra = RA();                                                           \
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
-    if (a1->is_integer() && a2->is_integer()) {                                  \
+    if (a1->is_integer() && a2->is_integer()) [[likely]] {                       \
       std::int64_t d = a2->as_int();                                             \
       if (d == 0) [[unlikely]] { SAVE_STATE(); }                                 \
       ra->set_int(iop(L, a1->as_int(), d));                                      \
     } else if (a1->is_number() && a2->is_number()) {                             \
       ra->set_float(fop(a1->as_number(), a2->as_number()));                      \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -328,9 +348,13 @@ static_assert(sizeof(Value) == 16);
     const Value* a1 = (v1);                                                      \
     const Value* a2 = (v2);                                                      \
     std::int64_t i1, i2;                                                         \
-    if (to_int_fast(a1, i1) && to_int_fast(a2, i2)) {                            \
+    if (a1->is_integer() && a2->is_integer()) [[likely]] {                       \
+      i1 = a1->as_int();                                                         \
+      i2 = a2->as_int();                                                         \
       ra->set_int(op);                                                           \
-    } else {                                                                     \
+    } else if (to_int_fast(a1, i1) && to_int_fast(a2, i2)) {                     \
+      ra->set_int(op);                                                           \
+    } else [[unlikely]] {                                                        \
       PROTECT(arith(L, *a1, *a2, ra, ev));                                       \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -342,11 +366,11 @@ static_assert(sizeof(Value) == 16);
     StackId ra = RA();                                                           \
     const Value* rb = RB();                                                      \
     int imm = get_sc(i);                                                         \
-    if (rb->is_integer()) {                                                      \
+    if (rb->is_integer()) [[likely]] {                                           \
       ra->set_int(wrap_add(rb->as_int(), imm));                                  \
     } else if (rb->is_float()) {                                                 \
       ra->set_float(rb->as_float() + imm);                                       \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(fallback);                                                         \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -358,9 +382,11 @@ static_assert(sizeof(Value) == 16);
     const Value* rb = RB();                                                      \
     std::int64_t ib;                                                             \
     int imm = get_sc(i);                                                         \
-    if (to_int_fast(rb, ib)) {                                                   \
+    if (rb->is_integer()) [[likely]] {                                           \
+      ra->set_int(shift_left(rb->as_int(), -imm));                               \
+    } else if (to_int_fast(rb, ib)) {                                            \
       ra->set_int(shift_left(ib, -imm));                                         \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(fallback);                                                         \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -374,10 +400,10 @@ static_assert(sizeof(Value) == 16);
       const Value* slot = (lookup);                                              \
       if (!slot->is_nil()) {                                                     \
         *ra = *slot;                                                             \
-      } else {                                                                   \
+      } else [[unlikely]] {                                                      \
         PROTECT(finish_get(L, *t_, (keyv), ra, slot));                           \
       }                                                                          \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(finish_get(L, *t_, (keyv), ra, nullptr));                          \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -392,10 +418,10 @@ static_assert(sizeof(Value) == 16);
       if (!slot->is_nil()) {                                                     \
         set_slot(slot, *v_);                                                     \
         gc::barrier_back(L, t_->as_gc(), *v_);                                   \
-      } else {                                                                   \
+      } else [[unlikely]] {                                                      \
         PROTECT(finish_set(L, *t_, (keyv), *v_, slot));                          \
       }                                                                          \
-    } else {                                                                     \
+    } else [[unlikely]] {                                                        \
       PROTECT(finish_set(L, *t_, (keyv), *v_, nullptr));                         \
     }                                                                            \
     DISPATCH();                                                                  \
@@ -404,23 +430,34 @@ static_assert(sizeof(Value) == 16);
 // no-crossjumping/no-gcse keep one indirect jump per handler (better branch prediction) instead of
 // GCC merging every handler tail into a single shared dispatch jump.
 [[gnu::optimize("no-crossjumping", "no-gcse")]] void execute(lua_State* L, CallInfo* ci) {
-  static const void* const dispatch_table[256] = {
+  static const void* const plain_table[256] = {
 #define LUNA_OP(name, format, description) &&op_##name,
 #include "bytecode/opcodes.def"
 #undef LUNA_OP
+  };
+  // Every opcode byte, even the unused ones: the traced path re-dispatches through plain_table.
+  static const void* const traced_table[256] = {
+#define TRACED4 &&traced, &&traced, &&traced, &&traced
+#define TRACED16 TRACED4, TRACED4, TRACED4, TRACED4
+#define TRACED64 TRACED16, TRACED16, TRACED16, TRACED16
+      TRACED64, TRACED64, TRACED64, TRACED64
+#undef TRACED64
+#undef TRACED16
+#undef TRACED4
   };
   LClosure* cl;
   const Value* k;
   StackId base;
   const Instruction* pc;
+  const void* const* dispatch;
   int trap;
   Instruction i;
   StackId ret_ra;  // operands of the shared return path (RETURN, and RETURN0/1's slow cases)
   int ret_n;
 
 start_func:
+  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci), (void)0);
   trap = L->hook_mask;
-  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci));
 returning:
   cl = as_lclosure(*ci->func);
   k = cl->p->k;
@@ -428,9 +465,18 @@ returning:
   if (trap) [[unlikely]] {
     if (pc == cl->p->code) hook_call(L, ci);
     ci->u.l.trap = 1;
+    dispatch = traced_table;
+  } else {
+    dispatch = plain_table;
   }
   base = ci->func + 1;
   DISPATCH();
+
+traced:  // i and pc are past the instruction: trace it, then run its real handler
+  trap = trace_exec(L, pc - 1);
+  dispatch = trap ? traced_table : plain_table;
+  UPDATE_BASE();
+  goto* plain_table[i & 0xFFu];
 
 op_MOVE:
   *RA() = *RB();
@@ -559,10 +605,10 @@ op_SELF: {
                                                : tables::get_str(as_table(*rb), as_string(*key));
     if (!slot->is_nil()) {
       *ra = *slot;
-    } else {
+    } else [[unlikely]] {
       PROTECT(finish_get(L, *rb, *key, ra, slot));
     }
-  } else {
+  } else [[unlikely]] {
     PROTECT(finish_get(L, *rb, *key, ra, nullptr));
   }
   DISPATCH();
@@ -623,7 +669,7 @@ op_UNM: {
     ra->set_int(wrap_sub(0, rb->as_int()));
   } else if (rb->is_float()) {
     ra->set_float(-rb->as_float());
-  } else {
+  } else [[unlikely]] {
     PROTECT(arith(L, *rb, *rb, ra, Event::Unm));
   }
   DISPATCH();
@@ -634,7 +680,7 @@ op_BNOT: {
   std::int64_t ib;
   if (to_int_fast(rb, ib)) {
     ra->set_int(~ib);
-  } else {
+  } else [[unlikely]] {
     PROTECT(arith(L, *rb, *rb, ra, Event::Bnot));
   }
   DISPATCH();
@@ -649,7 +695,7 @@ op_LEN: {
     ra->set_int(static_cast<std::int64_t>(as_string(*rb)->length()));
   } else if (rb->is_table() && as_table(*rb)->metatable == nullptr) {
     ra->set_int(static_cast<std::int64_t>(tables::length(as_table(*rb))));
-  } else {
+  } else [[unlikely]] {
     PROTECT(length(L, ra, *rb));
   }
   DISPATCH();
@@ -677,11 +723,11 @@ op_EQ: {
   StackId ra = RA();
   const Value* rb = RB();
   bool cond;
-  if (ra->is_integer() && rb->is_integer()) {
+  if (ra->is_integer() && rb->is_integer()) [[likely]] {
     cond = ra->as_int() == rb->as_int();
   } else if (ra->tt == rb->tt && !ra->is_table() && !ra->is_userdata() && !ra->is_long_string()) {
     cond = raw_equal(*ra, *rb);
-  } else {
+  } else [[unlikely]] {
     PROTECT(cond = equal(L, *ra, *rb));
   }
   COND_JUMP(cond);
@@ -690,11 +736,11 @@ op_LT: {
   StackId ra = RA();
   const Value* rb = RB();
   bool cond;
-  if (ra->is_integer() && rb->is_integer()) {
+  if (ra->is_integer() && rb->is_integer()) [[likely]] {
     cond = ra->as_int() < rb->as_int();
   } else if (ra->is_number() && rb->is_number()) {
     cond = lt_num(ra, rb);
-  } else {
+  } else [[unlikely]] {
     PROTECT(cond = less_than(L, *ra, *rb));
   }
   COND_JUMP(cond);
@@ -703,11 +749,11 @@ op_LE: {
   StackId ra = RA();
   const Value* rb = RB();
   bool cond;
-  if (ra->is_integer() && rb->is_integer()) {
+  if (ra->is_integer() && rb->is_integer()) [[likely]] {
     cond = ra->as_int() <= rb->as_int();
   } else if (ra->is_number() && rb->is_number()) {
     cond = le_num(ra, rb);
-  } else {
+  } else [[unlikely]] {
     PROTECT(cond = less_equal(L, *ra, *rb));
   }
   COND_JUMP(cond);
@@ -727,11 +773,11 @@ op_EQI: {
     StackId ra = RA();                                                              \
     int imm = get_sb(i);                                                            \
     bool cond;                                                                      \
-    if (ra->is_integer()) {                                                         \
+    if (ra->is_integer()) [[likely]] {                                              \
       cond = ra->as_int() iop imm;                                                  \
     } else if (ra->is_float()) {                                                    \
       cond = ra->as_float() fop static_cast<double>(imm);                           \
-    } else {                                                                        \
+    } else [[unlikely]] {                                                           \
       PROTECT(cond = order_imm(L, ra, imm, bytecode::get_imm_is_float(i), bytecode::Op::opname));                  \
     }                                                                               \
     COND_JUMP(cond);                                                                \
@@ -758,21 +804,27 @@ op_CALL: {
   StackId ra = RA();
   int b = get_b(i);
   int n_results = get_c(i) - 1;
-  if (b != 0) L->top = ra + b;  // else the previous instruction set top
+  StackId top = b != 0 ? ra + b : L->top;  // b = 0: the previous instruction set top
+  L->top = top;
   SAVE_PC();
   if (ra->is_lua_closure()) [[likely]] {
-    // Inline fast path of precall for the common case: a non-vararg Lua function with room.
+    // Inline fast path of precall for a Lua function with room (top kept in a local: the
+    // stores to new_ci would otherwise make the compiler reload L->top).
     const Proto* p = as_lclosure(*ra)->p;
-    if (!p->is_vararg && L->stack_last - L->top > p->max_stack_size) [[likely]] {
+    if (L->stack_last - top > p->max_stack_size) [[likely]] {
       CallInfo* new_ci = ci->next != nullptr ? ci->next : extend_ci(L);
-      int narg = static_cast<int>(L->top - ra) - 1;
+      int narg = static_cast<int>(top - ra) - 1;
       new_ci->func = ra;
       new_ci->n_results = static_cast<short>(n_results);
       new_ci->call_status = 0;
       new_ci->top = ra + 1 + p->max_stack_size;
       new_ci->u.l.saved_pc = p->code;
       L->ci = new_ci;
-      for (; narg < p->num_params; narg++) (L->top++)->set_nil();
+      if (narg < p->num_params) {
+        for (; narg < p->num_params; narg++) (top++)->set_nil();
+        L->top = top;
+      }
+      if (p->is_vararg) [[unlikely]] adjust_varargs(L, new_ci, p);
       ci = new_ci;
       goto start_func;
     }
@@ -790,7 +842,21 @@ op_CALL: {
       int n = f(L);
       // coroutine.yield suspended the thread by returning: back to resume (vm/coroutine.cpp).
       if (L->status != status::ok) [[unlikely]] return;
-      postcall(L, new_ci, n);
+      if (L->hook_mask == 0 && !has_tbc_c(new_ci->n_results)) [[likely]] {
+        // postcall inline: no return hook, no to-be-closed slots, so only move the results
+        // (to new_ci->func: the function may have moved the stack).
+        StackId res = new_ci->func;
+        StackId first = L->top - n;
+        int wanted = n_results < 0 ? n : n_results;
+        int moved = n < wanted ? n : wanted;
+        int j = 0;
+        for (; j < moved; j++) res[j] = first[j];
+        for (; j < wanted; j++) res[j].set_nil();
+        L->top = res + wanted;
+        L->ci = ci;
+      } else {
+        postcall(L, new_ci, n);
+      }
       UPDATE_TRAP();
       UPDATE_BASE();
       DISPATCH();
@@ -819,11 +885,28 @@ op_TAILCALL: {
   if (L->open_upval != nullptr && L->open_upval->v.p >= base) {
     functions::close_upvals(L, base);
   }
+  if (ra->is_lua_closure()) [[likely]] {
+    // Inline fast path of pretail_call: a Lua function with room. The function and its b-1
+    // arguments move down to the frame's own slot (below any vararg copy).
+    const Proto* np = as_lclosure(*ra)->p;
+    if (L->stack_last - L->top > np->max_stack_size) [[likely]] {
+      StackId func = ci->func - delta;
+      for (int j = 0; j < b; j++) func[j] = ra[j];
+      for (; b <= np->num_params; b++) func[b].set_nil();
+      ci->func = func;
+      ci->top = func + 1 + np->max_stack_size;
+      ci->u.l.saved_pc = np->code;
+      ci->call_status |= cist::tail;
+      L->top = func + b;
+      if (np->is_vararg) [[unlikely]] adjust_varargs(L, ci, np);
+      goto start_func;
+    }
+  }
   int n = pretail_call(L, ci, ra, b, delta);
   if (n < 0) goto start_func;  // Lua function: ci now runs it
   ci->func -= delta;           // C function: finish this frame with its results
   postcall(L, ci, n);
-  UPDATE_TRAP();
+  trap = ci->u.l.trap;
   goto ret;
 }
 op_RETURN:
@@ -836,18 +919,17 @@ generic_return:
     ci->u2.n_results = ret_n;
     if (L->top < ci->top) L->top = ci->top;
     functions::close(L, base, status::close_keep_top, true);
-    UPDATE_TRAP();
     UPDATE_BASE();
     ret_ra = RA();
   }
   if (cl->p->is_vararg) ci->func -= ci->u.l.n_extra_args + cl->p->num_params + 1;
   L->top = ret_ra + ret_n;
   postcall(L, ci, ret_n);
-  UPDATE_TRAP();
+  trap = ci->u.l.trap;
   goto ret;
 // RETURN0/RETURN1 only occur in functions that are not vararg and never have open upvalues or
 // to-be-closed variables (compiler shapes, enforced for binary chunks by the undump verifier), so
-// only hooks send them to the generic path.
+// only hooks send them to the generic path. The caller resumes with the table `trap` picks.
 op_RETURN0:
   if (L->hook_mask) [[unlikely]] {
     ret_ra = RA();
@@ -860,6 +942,7 @@ op_RETURN0:
     L->top = base - 1;
     for (; wanted > 0; wanted--) (L->top++)->set_nil();
   }
+  trap = 0;  // no hooks
   goto ret;
 op_RETURN1:
   if (L->hook_mask) [[unlikely]] {
@@ -878,6 +961,7 @@ op_RETURN1:
       for (; wanted > 1; wanted--) (L->top++)->set_nil();
     }
   }
+  trap = 0;  // no hooks
   goto ret;
 ret:
   if (ci->call_status & cist::fresh) return;
@@ -892,7 +976,7 @@ op_FORPREP: {
 }
 op_FORLOOP: {
   StackId ra = RA();
-  if (ra[2].is_integer()) {
+  if (ra[2].is_integer()) [[likely]] {
     std::uint64_t count = static_cast<std::uint64_t>(ra[1].as_int());
     if (count > 0) {
       std::int64_t idx = wrap_add(ra->as_int(), ra[2].as_int());
@@ -904,8 +988,7 @@ op_FORLOOP: {
   } else if (float_for_loop(ra)) {
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, pc, get_bx(i));
-  UPDATE_TRAP();
+  LUNA_SAFEPOINT(L, pc, get_bx(i), UPDATE_TRAP());
   DISPATCH();
 }
 op_TFORPREP:
@@ -927,7 +1010,7 @@ op_TFORLOOP: {
     ra[2] = ra[4];
     pc -= get_bx(i);
   }
-  LUNA_SAFEPOINT(L, pc, get_bx(i));
+  LUNA_SAFEPOINT(L, pc, get_bx(i), UPDATE_TRAP());
   DISPATCH();
 }
 

@@ -1,7 +1,10 @@
 // Safepoint interrupts: instruction budget, wall-clock deadline, cancellation from any thread, and
 // the sticky stop that Lua code cannot catch. The interpreter calls LUNA_SAFEPOINT at every loop
 // back edge (backward jumps, FORLOOP, TFORLOOP) and at the entry of every Lua function; nothing
-// else in the VM knows about limits, and debug hooks play no part (debug.sethook cannot touch them).
+// else in the VM knows about limits, and debug hooks cannot touch them. Hooks only borrow the
+// slow path: hooks_changed makes the next safepoint take it, and the interpreter re-reads its
+// frame's trap after a slow path, so a loop that never calls out still sees new hooks while its
+// back edges test nothing else.
 //
 // Contract:
 //  - A safepoint decrements its thread's lua_State::safepoint_count (one instruction and a
@@ -55,6 +58,10 @@ inline constexpr int call_charge_cap = 32;
 [[gnu::cold, gnu::noinline]] void slow_path(lua_State* L, const bytecode::Instruction* pc,
                                             std::int64_t charge);
 
+// lua_sethook changed L's hooks (any thread's, possibly from a signal handler): L's next safepoint
+// takes the slow path. With a budget armed, that window is charged in full (a small overcount).
+inline void hooks_changed(lua_State* L) { L->safepoint_count = 0; }
+
 inline std::int64_t entry_charge(const CallInfo* ci) {
   int n = as_lclosure(*ci->func)->p->size_code;
   return n < call_charge_cap ? n : call_charge_cap;
@@ -87,9 +94,12 @@ const char* stop_message(Stop stop);
 
 }  // namespace luna::vm::interrupt
 
-// The one safepoint of the interpreter. `charge_expr` is evaluated only on the slow path.
-#define LUNA_SAFEPOINT(L, pc, charge_expr)                                          \
+// The one safepoint of the interpreter. `charge_expr` is evaluated and `after_slow` (a statement)
+// run only on the slow path, after slow_path returned.
+#define LUNA_SAFEPOINT(L, pc, charge_expr, after_slow)                              \
   do {                                                                            \
-    if (--(L)->safepoint_count < 0) [[unlikely]]                                  \
+    if (--(L)->safepoint_count < 0) [[unlikely]] {                                \
       ::luna::vm::interrupt::slow_path((L), (pc), (charge_expr));                 \
+      after_slow;                                                                 \
+    }                                                                             \
   } while (0)

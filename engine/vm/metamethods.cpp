@@ -429,7 +429,30 @@ void length(lua_State* L, StackId res, const Value& v) {
 
 void finish_get(lua_State* L, const Value& t, const Value& key, StackId res, const Value* slot) {
   const Value* obj = &t;
-  for (int loop = 0; loop < max_tag_loop; loop++) {
+  int loop = 0;
+  if (slot != nullptr && key.is_short_string()) {
+    // The common chain first (a method or field inherited through tables whose __index is a
+    // table), without the general loop's calls; anything else continues below from where
+    // this walk stopped.
+    String* index_name = L->global->tm_name[static_cast<int>(Event::Index)];
+    constexpr unsigned int index_absent = 1u << static_cast<unsigned int>(Event::Index);
+    for (; loop < max_tag_loop; loop++) {
+      Table* mt = as_table(*obj)->metatable;
+      if (mt == nullptr || (mt->flags & index_absent)) {
+        res->set_nil();
+        return;
+      }
+      const Value* tm = tables::get_short_str(mt, index_name);
+      if (!tm->is_table()) break;
+      obj = tm;
+      slot = tables::get_short_str(as_table(*obj), as_string(key));
+      if (!slot->is_nil()) {
+        *res = *slot;
+        return;
+      }
+    }
+  }
+  for (; loop < max_tag_loop; loop++) {
     const Value* tm;
     if (slot == nullptr) {  // obj is not a table
       tm = tm_by_obj(L, *obj, Event::Index);

@@ -456,20 +456,35 @@ static_assert(sizeof(Value) == 16);
   int ret_n;
 
 start_func:
-  LUNA_SAFEPOINT(L, ci->u.l.saved_pc, interrupt::entry_charge(ci), (void)0);
+  cl = as_lclosure(*ci->func);
+  k = cl->p->k;
+  pc = ci->u.l.saved_pc;
+  base = ci->func + 1;
+// CALL's fast path sets cl, k, pc and base from the values it has in registers and comes here:
+// reloading them from the CallInfo it just wrote would put a chain of dependent loads (some
+// waiting on those stores) in front of the callee's first instruction. The slow path of the
+// safepoint returns only without moving the stack, so base stays valid.
+entered:
+  LUNA_SAFEPOINT(L, pc, interrupt::entry_charge(ci), (void)0);
   trap = L->hook_mask;
+  if (trap) [[unlikely]] goto trace_frame;
+  dispatch = plain_table;
+  DISPATCH();
 returning:
   cl = as_lclosure(*ci->func);
   k = cl->p->k;
   pc = ci->u.l.saved_pc;
-  if (trap) [[unlikely]] {
-    if (pc == cl->p->code) hook_call(L, ci);
-    ci->u.l.trap = 1;
-    dispatch = traced_table;
-  } else {
-    dispatch = plain_table;
-  }
   base = ci->func + 1;
+  if (trap) [[unlikely]] goto trace_frame;
+  dispatch = plain_table;
+  DISPATCH();
+trace_frame:  // hooks are on: the call hook at a function's first instruction, then run traced
+  if (pc == cl->p->code) {
+    hook_call(L, ci);
+    UPDATE_BASE();  // the hook may have moved the stack
+  }
+  ci->u.l.trap = 1;
+  dispatch = traced_table;
   DISPATCH();
 
 traced:  // i and pc are past the instruction: trace it, then run its real handler
@@ -824,9 +839,16 @@ op_CALL: {
         for (; narg < p->num_params; narg++) (top++)->set_nil();
         L->top = top;
       }
-      if (p->is_vararg) [[unlikely]] adjust_varargs(L, new_ci, p);
       ci = new_ci;
-      goto start_func;
+      if (p->is_vararg) [[unlikely]] {
+        adjust_varargs(L, new_ci, p);
+        goto start_func;  // the frame moved above the arguments
+      }
+      cl = as_lclosure(*ra);
+      k = p->k;
+      pc = p->code;
+      base = ra + 1;
+      goto entered;
     }
   }
   if (ra->is_light_cfunction() || ra->is_c_closure()) {
@@ -898,8 +920,15 @@ op_TAILCALL: {
       ci->u.l.saved_pc = np->code;
       ci->call_status |= cist::tail;
       L->top = func + b;
-      if (np->is_vararg) [[unlikely]] adjust_varargs(L, ci, np);
-      goto start_func;
+      if (np->is_vararg) [[unlikely]] {
+        adjust_varargs(L, ci, np);
+        goto start_func;
+      }
+      cl = as_lclosure(*func);
+      k = np->k;
+      pc = np->code;
+      base = func + 1;
+      goto entered;
     }
   }
   int n = pretail_call(L, ci, ra, b, delta);

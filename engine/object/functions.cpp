@@ -42,7 +42,6 @@ Proto* new_proto(lua_State* L) {
   p->upvalues = nullptr;
   p->source = nullptr;
   p->gc_list = nullptr;
-  p->ic = nullptr;
   return p;
 }
 

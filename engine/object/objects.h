@@ -112,7 +112,6 @@ struct Proto : GCObject {
   UpvalInfo* upvalues;
   String* source;            // may be null (stripped)
   GCObject* gc_list;
-  void* ic;                  // reserved for inline caches (vm/ic.h); null until used
 };
 
 // An upvalue is open while it points into a live stack frame (v.p points at the slot, and it is
